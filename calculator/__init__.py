@@ -1,0 +1,78 @@
+"""GMI scoring engine: pure standard-library Python, the same in the terminal, the tests and the browser.
+
+Public facade (everything else is private)::
+
+    framework = load_framework(bundle)          # plain data compiled from indicators/*.yaml
+    result = score(framework, assessment)       # the JSON-serialisable result
+    render(message, framework, "zh-hant")       # a message in the reader's language
+
+Exceptions::
+
+    ValueError
+     ├── FrameworkInvalid      the framework has problems (``.issues``: file, YAML path, found, expected)
+     └── ExpressionError       a formula or rule in the YAML is not allowed arithmetic
+
+Bad assessments never raise: they give ``{"valid": false, "messages": [...]}``.  Importing does no I/O.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .expr import ExpressionError
+from .load import FrameworkInvalid, check_framework, load_framework
+from .messages import LABEL_KEYS, MESSAGE_CODES, Message, field_label, render
+from .model import Framework
+from .report import csv_header, csv_row, radar_svg, render_text
+from .score import interpolate, score_assessment
+from .spec import LANGUAGES, Issue
+from .validate import FORMAT, FORMAT_VERSION, validate_assessment
+
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "LABEL_KEYS",
+    "LANGUAGES",
+    "MESSAGE_CODES",
+    "ExpressionError",
+    "Framework",
+    "FrameworkInvalid",
+    "Issue",
+    "Message",
+    "check_framework",
+    "csv_header",
+    "csv_row",
+    "field_label",
+    "interpolate",
+    "load_framework",
+    "radar_svg",
+    "render",
+    "render_text",
+    "score",
+    "score_json",
+    "validate_assessment",
+]
+
+__version__ = "2026.1.0"
+
+
+def score(framework: Framework, assessment: object) -> dict[str, Any]:
+    """Score one assessment (plain data); never raises for bad input."""
+    return score_assessment(framework, assessment)
+
+
+def score_json(framework: Framework, assessment_json: str) -> str:
+    """The browser's entry point: JSON text in, JSON text out (the same object ``gmi score --format json`` prints)."""
+    try:
+        raw = json.loads(assessment_json, parse_constant=_no_constants)
+    except (ValueError, RecursionError):
+        raw = None
+        result: dict[str, Any] = score_assessment(framework, raw)
+        result["messages"] = [Message("file_not_json", "file", {"line": 1}).to_dict()]
+        return json.dumps(result, ensure_ascii=False)
+    return json.dumps(score_assessment(framework, raw), ensure_ascii=False)
+
+
+def _no_constants(name: str) -> float:
+    raise ValueError(name)

@@ -1,0 +1,176 @@
+"""User-facing messages as values: a code, the field it concerns and parameters; texts come from messages.yaml.
+
+The engine never builds an English sentence.  ``render`` turns a message into the reader's language using the
+framework's own texts, so the CLI and the browser say exactly the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .model import Framework
+
+__all__ = ["LABEL_KEYS", "MESSAGE_CODES", "Message", "field_label", "render", "text"]
+
+Severity = Literal["error", "warning"]
+
+#: Every message code the engine and the CLI can emit; messages.yaml must give each a text in three languages.
+MESSAGE_CODES: tuple[str, ...] = (
+    "benchmark_order",
+    "duplicate_item",
+    "edition_mismatch",
+    "exceeds_sum",
+    "file_not_json",
+    "file_too_large",
+    "file_unreadable",
+    "must_be_positive",
+    "negative",
+    "not_allowed_here",
+    "not_an_object",
+    "not_finite",
+    "out_of_range",
+    "required",
+    "too_large",
+    "too_long",
+    "too_many_items",
+    "unknown_field",
+    "unknown_value",
+    "unsupported_version",
+    "wrong_type",
+    "zero_denominator",
+)
+
+#: Labels the reports and forms use (headings, statuses, field names of the assessment format).
+LABEL_KEYS: tuple[str, ...] = (
+    "baseline",
+    "benchmark_fallback",
+    "benchmark_set",
+    "carbon_footprint",
+    "completeness",
+    "currency",
+    "custom",
+    "dimension",
+    "direction_higher",
+    "direction_lower",
+    "energy_tce",
+    "factor",
+    "factors_used",
+    "file",
+    "framework_edition",
+    "gate",
+    "gate_fail",
+    "gate_incomplete",
+    "gate_item",
+    "gate_pass",
+    "illustrative",
+    "improvement_plan",
+    "indicator",
+    "kind_boolean",
+    "kind_integer",
+    "kind_list",
+    "kind_number",
+    "kind_object",
+    "kind_text",
+    "leading",
+    "level",
+    "messages",
+    "no",
+    "not_rated",
+    "notes",
+    "organisation",
+    "points",
+    "points_available",
+    "rating",
+    "region",
+    "reporting_year",
+    "rmb_per_hkd",
+    "scope1",
+    "scope2",
+    "scope_total",
+    "sector",
+    "selections",
+    "source",
+    "status",
+    "status_scored",
+    "status_unanswered",
+    "total",
+    "unanswered",
+    "value",
+    "year",
+    "yes",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One finding about an assessment: ``field`` is a dotted path such as ``data.water_reused_m3``."""
+
+    code: str
+    field: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    severity: Severity = "error"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "field": self.field, "params": dict(self.params), "severity": self.severity}
+
+
+def text(texts: Mapping[str, str], language: str) -> str:
+    """Pick a language from a three-language text (English if the language is unknown)."""
+    return texts.get(language) or texts["en"]
+
+
+def field_label(framework: Framework, path: str, language: str) -> str:
+    """A reader's name for a field path: the input's or indicator's name, else the label of the key."""
+    parts = path.split(".")
+    head, tail = parts[0], parts[1:]
+    if head in ("data", "levels", "selections", "notes", "custom_benchmarks") and tail:
+        key = tail[0]
+        if key in framework.inputs:
+            return _input_name(framework, key, language)
+        if key in framework.entries:
+            name = text(framework.entries[key]["name"], language)
+            if head == "custom_benchmarks" and len(tail) > 1 and tail[1] in ("baseline", "leading"):
+                return f"{name} – {text(framework.labels[tail[1]], language)}"
+            return name
+    if head == "gate" and tail and tail[0] in framework.gate:
+        number = framework.gate.index(tail[0]) + 1
+        return text(framework.labels["gate_item"], language).format(n=number)
+    if head in framework.labels:
+        return text(framework.labels[head], language)
+    return path
+
+
+def _input_name(framework: Framework, input_id: str, language: str) -> str:
+    for entry in framework.main["activity_inputs"]:
+        if entry["id"] == input_id:
+            return text(entry["name"], language)
+    indicator = framework.inputs[input_id].indicator
+    for entry in framework.entries[indicator or ""].get("inputs", []):
+        if entry["id"] == input_id:
+            return text(entry["name"], language)
+    return input_id
+
+
+def render(message: Message | Mapping[str, Any], framework: Framework, language: str) -> str:
+    """The message as a sentence in ``language``, naming the field and what is expected."""
+    if isinstance(message, Message):
+        message = message.to_dict()
+    params: dict[str, Any] = dict(message.get("params", {}))
+    template = text(framework.messages[message["code"]], language)
+    separator = "、" if language != "en" else ", "
+    for key, value in list(params.items()):
+        if key == "expected_kind":
+            params[key] = text(framework.labels[f"kind_{value}"], language)
+        elif key == "direction":
+            params[key] = text(framework.labels[f"direction_{value}"], language)
+        elif key == "fields":
+            params[key] = separator.join(field_label(framework, str(item), language) for item in value)
+        elif isinstance(value, list):
+            params[key] = separator.join(map(str, value))
+    params["field"] = field_label(framework, str(message.get("field", "")), language)
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return f"{params['field']}: {message['code']}"

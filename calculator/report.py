@@ -1,0 +1,241 @@
+"""Turn a result into what people read: a text report, a CSV row, and the radar chart (SVG).
+
+The result itself is language-neutral (ids and numbers); texts come from the framework in the reader's language.
+The same SVG serves the CLI, the page and the booklet.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+from .messages import field_label, render, text
+from .model import Framework
+from .templates import RADAR_AXIS, RADAR_LABEL, RADAR_RING, RADAR_SVG
+
+__all__ = ["band_name", "csv_header", "csv_row", "format_number", "radar_svg", "render_text"]
+
+
+def format_number(value: float | None, digits: int = 2) -> str:
+    """Numbers as reports show them: fixed decimals, no exponent, thousands separated."""
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def band_name(framework: Framework, band: str, language: str) -> str:
+    for entry in framework.main["rating_bands"]:
+        if entry["id"] == band:
+            return text(entry["name"], language)
+    return band
+
+
+def _dimension_name(framework: Framework, dimension: str, language: str) -> str:
+    for entry in framework.main["dimensions"]:
+        if entry["id"] == dimension:
+            return text(entry["name"], language)
+    return dimension
+
+
+def _set_name(framework: Framework, set_id: str, language: str) -> str:
+    if set_id == "custom":
+        return text(framework.labels["custom"], language)
+    for entry in framework.main["benchmark_sets"]:
+        if entry["id"] == set_id:
+            return text(entry["name"], language)
+    return set_id
+
+
+def render_text(result: Mapping[str, Any], framework: Framework, language: str) -> str:
+    """A plain-text report of one result (what ``gmi score`` prints by default)."""
+    label = {key: text(value, language) for key, value in framework.labels.items()}
+    lines = [f"{text(framework.main['title'], language)} — {label['framework_edition']} {framework.edition}"]
+    for message in result.get("messages", []):
+        prefix = "!" if message["severity"] == "error" else "·"
+        lines.append(f"{prefix} {render(message, framework, language)}")
+    if not result.get("valid"):
+        return "\n".join(lines) + "\n"
+    about = result["assessment"]
+    lines.append(
+        " | ".join(
+            [
+                f"{label['organisation']}: {about['organisation'] or '–'}",
+                f"{label['region']}: {text(framework.main['regions'][about['region']], language)}",
+                f"{label['reporting_year']}: {about['reporting_year']}",
+                f"{label['benchmark_set']}: {_set_name(framework, about['benchmark_set'], language)}",
+            ]
+        )
+    )
+    rating = result["rating"]
+    band = band_name(framework, rating["band"], language)
+    rating_text = band if rating["rated"] else f"{label['not_rated']} ({band}; {label['gate']}: {label[rating['reason']]})"
+    lines += ["", f"{label['total']}: {format_number(result['total'])} / {result['max']:g}    {label['rating']}: {rating_text}"]
+    gate = result["gate"]
+    lines.append(f"{label['gate']}: {label['gate_' + gate['status']]}")
+    for item in gate["items"]:
+        answer = {True: label["yes"], False: label["no"], None: label["unanswered"]}[item["answer"]]
+        lines.append(f"  [{answer}] {field_label(framework, 'gate.' + item['id'], language)}")
+    lines += ["", label["dimension"]]
+    for dimension in result["dimensions"]:
+        name = _dimension_name(framework, dimension["id"], language)
+        lines.append(f"  {name}: {format_number(dimension['points'])} / {dimension['max']:g} ({dimension['percent']:.1f} %)")
+    lines += ["", label["indicator"]]
+    for item in result["indicators"]:
+        lines.append("  " + _indicator_line(framework, item, label, language))
+    lines += ["", label["improvement_plan"]]
+    for rank, entry in enumerate(result["improvement_plan"], start=1):
+        name = text(framework.entries[entry["id"]]["name"], language)
+        lines.append(f"  {rank}. {name}: {format_number(entry['points_available'])} {label['points_available']}")
+    lines += ["", *_carbon_lines(framework, result["carbon"], label, language)]
+    completeness = result["completeness"]
+    lines += [
+        "",
+        f"{label['completeness']}: {completeness['answered']}/{completeness['total']} ({completeness['percent']:.1f} %)",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _indicator_line(framework: Framework, item: Mapping[str, Any], label: Mapping[str, str], language: str) -> str:
+    name = text(framework.entries[item["id"]]["name"], language)
+    unit = text(framework.main["units"][item["unit"]], language)
+    points = f"{format_number(item['points'])} / {item['max']:g}"
+    if item["status"] == "unanswered":
+        return f"{item['number']:>2}. {name}: {label['status_unanswered']} (0 / {item['max']:g})"
+    if item["type"] == "qualitative":
+        shown = f"{label['level']} {item['value']}"
+    elif item["type"] == "count":
+        shown = f"{item['value']:g} {unit}"
+    else:
+        shown = f"{format_number(item['value'], 4)} {unit}"
+    flags = []
+    benchmark = item.get("benchmark")
+    if benchmark and benchmark["illustrative"]:
+        flags.append(label["illustrative"])
+    if benchmark and benchmark["fallback"]:
+        flags.append(label["benchmark_fallback"])
+    suffix = f" [{'; '.join(flags)}]" if flags else ""
+    return f"{item['number']:>2}. {name}: {shown} → {points}{suffix}"
+
+
+def _carbon_lines(framework: Framework, carbon: Mapping[str, Any], label: Mapping[str, str], language: str) -> list[str]:
+    tco2e = text(framework.main["units"]["tco2e"], language)
+    lines = [
+        label["carbon_footprint"],
+        f"  {label['scope1']}: {format_number(carbon['scope1_t'], 3)} {tco2e}",
+        f"  {label['scope2']}: {format_number(carbon['scope2_t'], 3)} {tco2e}",
+        f"  {label['scope_total']}: {format_number(carbon['total_t'], 3)} {tco2e}",
+        f"  {label['energy_tce']}: {format_number(carbon['energy_tce'], 3)} {text(framework.main['units']['tce'], language)}",
+        f"  {label['factors_used']}:",
+    ]
+    sources = framework.bundle["sources.yaml"]["sources"]
+    for line in carbon["lines"]:
+        factor = framework.emission_factors.get(line["factor"])
+        name = text(factor["name"], language) if factor else label["custom"]
+        unit = text(framework.bundle["factors.yaml"]["factor_units"][line["factor_unit"]], language) if factor else ""
+        source = sources[line["source"]]["title"] if line["source"] in sources else label["custom"]
+        lines.append(
+            f"    {name}: {format_number(line['quantity'], 0)} × {line['factor_value']:g} {unit}"
+            f" = {format_number(line['tco2e'], 3)} {tco2e} ({line['year']}; {source})"
+        )
+    return lines
+
+
+def csv_header(framework: Framework) -> list[str]:
+    """Columns of ``gmi score --format csv``: stable ids, one row per file."""
+    return [
+        "file",
+        "valid",
+        "organisation",
+        "region",
+        "sector",
+        "reporting_year",
+        "benchmark_set",
+        "total",
+        "rating",
+        "rating_name",
+        "rated",
+        "gate",
+        "completeness_percent",
+        "scope1_tco2e",
+        "scope2_tco2e",
+        "total_tco2e",
+        "energy_tce",
+        *(f"dimension:{dimension}" for dimension, _ in framework.dimensions),
+        *(f"indicator:{indicator.id}" for indicator in framework.indicators),
+        "messages",
+    ]
+
+
+def csv_row(file: str, result: Mapping[str, Any], framework: Framework, language: str) -> list[str]:
+    """One row; an invalid file keeps its row, with the messages in the last column."""
+    messages = " | ".join(render(message, framework, language) for message in result.get("messages", []))
+    if not result.get("valid"):
+        blanks = [""] * (len(csv_header(framework)) - 3)
+        return [file, "false", *blanks, messages]
+    about, carbon = result["assessment"], result["carbon"]
+    return [
+        file,
+        "true",
+        about["organisation"] or "",
+        about["region"],
+        about["sector"] or "",
+        str(about["reporting_year"]),
+        about["benchmark_set"],
+        f"{result['total']:.2f}",
+        result["rating"]["band"],
+        band_name(framework, result["rating"]["band"], language),
+        str(result["rating"]["rated"]).lower(),
+        result["gate"]["status"],
+        f"{result['completeness']['percent']:.1f}",
+        f"{carbon['scope1_t']:.3f}",
+        f"{carbon['scope2_t']:.3f}",
+        f"{carbon['total_t']:.3f}",
+        "" if carbon["energy_tce"] is None else f"{carbon['energy_tce']:.3f}",
+        *(f"{dimension['points']:.2f}" for dimension in result["dimensions"]),
+        *("" if item["status"] == "unanswered" else f"{item['points']:.2f}" for item in result["indicators"]),
+        messages,
+    ]
+
+
+def radar_svg(result: Mapping[str, Any], framework: Framework, language: str, *, size: int = 320) -> str:
+    """The five dimensions as a radar chart (percent of each dimension's points); accessible, no script."""
+    centre = size / 2
+    radius = size * 0.3
+    dimensions = result["dimensions"]
+    count = len(dimensions)
+
+    def point(index: int, share: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * index / count
+        return centre + radius * share * math.cos(angle), centre + radius * share * math.sin(angle)
+
+    def points(shares: list[float]) -> str:
+        return " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, s) for i, s in enumerate(shares)))
+
+    rings = "".join(RADAR_RING.substitute(points=points([level / 4] * count)) for level in range(1, 5))
+    axes = "".join(
+        RADAR_AXIS.substitute(cx=f"{centre:.1f}", cy=f"{centre:.1f}", x=f"{x:.1f}", y=f"{y:.1f}")
+        for x, y in (point(i, 1.0) for i in range(count))
+    )
+    labels = []
+    described = []
+    for index, dimension in enumerate(dimensions):
+        x, y = point(index, 1.18)
+        anchor = "middle" if abs(x - centre) < 1 else ("start" if x > centre else "end")
+        name = escape(_dimension_name(framework, dimension["id"], language))
+        percent = f"{dimension['percent']:.0f}"
+        labels.append(RADAR_LABEL.substitute(x=f"{x:.1f}", y=f"{y + 4:.1f}", anchor=anchor, name=name, percent=percent))
+        described.append(f"{name} {percent}%")
+    shares = [max(0.0, min(1.0, dimension["percent"] / 100)) for dimension in dimensions]
+    return RADAR_SVG.substitute(
+        size=size,
+        id="gmi-radar",
+        lang=escape(language),
+        title=escape(text(framework.labels["dimension"], language)),
+        desc="; ".join(described),
+        rings=rings,
+        axes=axes,
+        shape=points(shares),
+        labels="".join(labels),
+    )

@@ -1,0 +1,230 @@
+"""Score a validated assessment exactly as the index method says.
+
+Gate (not scored, decides "rated"), then each indicator 0–100 % of its points: linear interpolation between the
+baseline (0 %) and leading (100 %) values, clamped, for quantitative and count indicators; ``level / (levels - 1)``
+for qualitative ladders.  Unanswered scores 0 but is reported as unanswered, never as poor performance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .carbon import compute_footprint
+from .expr import ZeroDenominator
+from .messages import Message
+from .model import Benchmark, BenchmarkEnd, Framework, Indicator, Rule
+from .validate import FORMAT_VERSION, Assessment, validate_assessment
+
+__all__ = ["RESULT_FORMAT", "interpolate", "score_assessment"]
+
+RESULT_FORMAT = "gmi-result"
+
+
+def interpolate(value: float, baseline: float, leading: float) -> float:
+    """Share of the points (0–1): 0 at or worse than baseline, 1 at or beyond leading, linear between.
+
+    ``(value - baseline) / (leading - baseline)`` serves both directions: for a lower-is-better indicator both
+    differences are negative.
+    """
+    share = (value - baseline) / (leading - baseline)
+    return min(1.0, max(0.0, share))
+
+
+def score_assessment(framework: Framework, raw: object) -> dict[str, Any]:
+    """The one JSON-serialisable result shown by the CLI, the browser and the booklet's worked examples."""
+    assessment, messages = validate_assessment(framework, raw)
+    if assessment is None:
+        return _invalid(framework, messages)
+    footprint = compute_footprint(framework, assessment)
+    messages.extend(footprint.messages)
+    values: dict[str, float] = {**assessment.data, **footprint.derived}
+    messages.extend(_rule_messages(framework.activity_checks, assessment.data))
+    indicators = [_indicator(framework, indicator, assessment, values, messages) for indicator in framework.indicators]
+    if any(message.severity == "error" for message in messages):
+        return _invalid(framework, messages)
+    return _result(framework, assessment, indicators, footprint.summary(), messages)
+
+
+def _invalid(framework: Framework, messages: list[Message]) -> dict[str, Any]:
+    return {
+        "format": RESULT_FORMAT,
+        "format_version": FORMAT_VERSION,
+        "framework_edition": framework.edition,
+        "valid": False,
+        "messages": [message.to_dict() for message in messages],
+    }
+
+
+def _rule_messages(rules: tuple[Rule, ...], data: Mapping[str, float]) -> list[Message]:
+    """Consistency rules whose field was entered; other inputs they mention count as zero."""
+    found: list[Message] = []
+    for rule in rules:
+        if rule.field not in data:
+            continue
+        values = {name: data.get(name, 0.0) for name in rule.expression.names}
+        if not rule.expression.evaluate(values):
+            others = [name for name in rule.expression.names if name != rule.field]
+            found.append(Message(rule.code, f"data.{rule.field}", {"fields": [f"data.{n}" for n in others]}))
+    return found
+
+
+def _benchmark(framework: Framework, indicator: Indicator, assessment: Assessment) -> tuple[Benchmark, str, bool]:
+    """The benchmark used, the set it came from, and whether it fell back to the general set."""
+    if assessment.benchmark_set == "custom":
+        custom = assessment.custom_benchmarks.get(indicator.id)
+        if custom is not None:
+            baseline, leading = custom
+            return Benchmark(BenchmarkEnd(baseline, "user", "user"), BenchmarkEnd(leading, "user", "user")), "custom", False
+    chosen = indicator.benchmarks.get(assessment.benchmark_set)
+    if chosen is not None:
+        return chosen, assessment.benchmark_set, False
+    return indicator.benchmarks["general"], "general", True
+
+
+def _indicator(
+    framework: Framework,
+    indicator: Indicator,
+    assessment: Assessment,
+    values: Mapping[str, float],
+    messages: list[Message],
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": indicator.id,
+        "number": indicator.number,
+        "dimension": indicator.dimension,
+        "type": indicator.type,
+        "unit": indicator.unit,
+        "max": indicator.points,
+        "status": "unanswered",
+        "value": None,
+        "points": 0.0,
+        "fraction": 0.0,
+    }
+    share: float | None = None
+    if indicator.type == "qualitative":
+        level = assessment.levels.get(indicator.id)
+        if level is not None:
+            entry["value"] = level
+            share = level / (indicator.level_count - 1)
+    else:
+        benchmark, set_id, fallback = _benchmark(framework, indicator, assessment)
+        entry["benchmark"] = {
+            "set": set_id,
+            "baseline": benchmark.baseline.value,
+            "leading": benchmark.leading.value,
+            "illustrative": benchmark.illustrative,
+            "fallback": fallback,
+        }
+        value = _indicator_value(indicator, assessment, values, messages)
+        if value is not None:
+            entry["value"] = round(value, 4)
+            share = interpolate(value, benchmark.baseline.value, benchmark.leading.value)
+    if share is None:
+        entry["missing"] = _missing(indicator, values, assessment)
+        return entry
+    entry.update(status="scored", fraction=round(share, 4), points=share * indicator.points)
+    return entry
+
+
+def _indicator_value(
+    indicator: Indicator, assessment: Assessment, values: Mapping[str, float], messages: list[Message]
+) -> float | None:
+    if indicator.type == "count":
+        chosen = assessment.selections.get(indicator.id)
+        return None if chosen is None else float(len(chosen))
+    formula = indicator.formula
+    assert formula is not None
+    if any(name not in values for name in formula.names):
+        return None
+    messages.extend(_rule_messages(indicator.checks, assessment.data))
+    try:
+        return float(formula.evaluate(values))
+    except ZeroDenominator as zero:
+        fields = [f"data.{name}" if name in assessment.data else name for name in zero.names]
+        messages.append(Message("zero_denominator", f"indicators.{indicator.id}", {"fields": fields}))
+        return None
+
+
+def _missing(indicator: Indicator, values: Mapping[str, float], assessment: Assessment) -> list[str]:
+    if indicator.type == "qualitative":
+        return [f"levels.{indicator.id}"]
+    if indicator.type == "count":
+        return [f"selections.{indicator.id}"]
+    assert indicator.formula is not None
+    return [name for name in indicator.formula.names if name not in values]
+
+
+def _result(
+    framework: Framework,
+    assessment: Assessment,
+    indicators: list[dict[str, Any]],
+    carbon: dict[str, Any],
+    messages: list[Message],
+) -> dict[str, Any]:
+    dimensions = []
+    for dimension_id, weight in framework.dimensions:
+        points = sum(item["points"] for item in indicators if item["dimension"] == dimension_id)
+        dimensions.append(
+            {"id": dimension_id, "points": round(points, 2), "max": weight, "percent": round(100 * points / weight, 1)}
+        )
+    total = sum(item["points"] for item in indicators)
+    for item in indicators:
+        item["points"] = round(item["points"], 2)
+    gate = _gate(framework, assessment)
+    band = next(band_id for band_id, minimum in framework.rating_bands if total >= minimum - 1e-9)
+    reason = None if gate["status"] == "pass" else f"gate_{gate['status']}"
+    plan = sorted(
+        (
+            {
+                "id": item["id"],
+                "dimension": item["dimension"],
+                "points_available": round(item["max"] - item["points"], 2),
+                "status": item["status"],
+            }
+            for item in indicators
+            if item["max"] - item["points"] > 0.005
+        ),
+        key=lambda entry: (-entry["points_available"], framework.indicator_by_id[entry["id"]].number),
+    )
+    answered = sum(1 for item in indicators if item["status"] == "scored")
+    return {
+        "format": RESULT_FORMAT,
+        "format_version": FORMAT_VERSION,
+        "framework_edition": framework.edition,
+        "valid": True,
+        "messages": [message.to_dict() for message in messages],
+        "assessment": {
+            "organisation": assessment.organisation,
+            "sector": assessment.sector,
+            "region": assessment.region,
+            "reporting_year": assessment.reporting_year,
+            "benchmark_set": assessment.benchmark_set,
+            "currency": assessment.currency,
+            "rmb_per_hkd": assessment.rmb_per_hkd,
+        },
+        "total": round(total, 2),
+        "max": round(sum(weight for _, weight in framework.dimensions), 2),
+        "rating": {"band": band, "rated": reason is None, "reason": reason},
+        "gate": gate,
+        "dimensions": dimensions,
+        "indicators": indicators,
+        "improvement_plan": plan,
+        "carbon": carbon,
+        "completeness": {
+            "answered": answered,
+            "total": len(indicators),
+            "percent": round(100 * answered / len(indicators), 1),
+            "gate_answered": len(assessment.gate),
+            "gate_total": len(framework.gate),
+        },
+        "notes": dict(assessment.notes),
+    }
+
+
+def _gate(framework: Framework, assessment: Assessment) -> dict[str, Any]:
+    items = [{"id": gate_id, "answer": assessment.gate.get(gate_id)} for gate_id in framework.gate]
+    failed = [item["id"] for item in items if item["answer"] is False]
+    unanswered = [item["id"] for item in items if item["answer"] is None]
+    status = "fail" if failed else ("incomplete" if unanswered else "pass")
+    return {"status": status, "items": items, "failed": failed, "unanswered": unanswered}

@@ -1,0 +1,175 @@
+"""The shape of every file in ``indicators/`` (closed lists, required keys, three-language texts)."""
+
+from __future__ import annotations
+
+from .spec import Boolean, Enum, ListOf, MapOf, Number, Object, Spec, String, Text
+
+__all__ = ["FILE_SHAPES", "dimension_shape", "file_shape"]
+
+ID = String(pattern=r"[a-z][a-z0-9_-]*", example="water-reuse")
+STATUSES = ("published", "secondary", "derived", "illustrative")
+INDICATOR_TYPES = ("quantitative", "qualitative", "count")
+DIRECTIONS = ("lower", "higher")
+INPUT_GROUPS = ("output", "electricity", "fuels", "refrigerants")
+
+PROVENANCE = {"source": ID, "status": Enum(STATUSES)}
+PROVENANCE_EXTRA: dict[str, Spec] = {"basis": String(), "year": Number(minimum=1900, maximum=2100, integer=True)}
+
+BENCHMARK_VALUE = Object(required={"value": Number(minimum=0), **PROVENANCE}, optional=PROVENANCE_EXTRA)
+BENCHMARK = Object(required={"baseline": BENCHMARK_VALUE, "leading": BENCHMARK_VALUE})
+
+INPUT = Object(
+    required={"id": ID, "unit": ID, "name": Text(), "help": Text()},
+    optional={
+        "group": Enum(INPUT_GROUPS),
+        "good": Enum(("up", "down")),
+        "energy": ID,
+        "factor": ID,
+        "renewable": Boolean(),
+        "positive": Boolean(),
+        "max": Number(minimum=0),
+    },
+)
+CHECK = Object(required={"rule": String(), "field": ID, "code": ID})
+
+INDICATOR = Object(
+    title="Indicator",
+    required={
+        "id": ID,
+        "number": Number(minimum=1, integer=True),
+        "type": Enum(INDICATOR_TYPES),
+        "direction": Enum(DIRECTIONS),
+        "unit": ID,
+        "points": Number(minimum=0.5, maximum=100),
+        "annex_b": String(pattern=r"[BC]\.\d+", example="B.10"),
+        "name": Text(),
+        "measures": Text(),
+        "why": Text(),
+        "how": Text(),
+        "evidence": Object(required={"hk": Text(), "gd": Text()}),
+        "practices": ListOf(Text(), min_items=3),
+        "references": ListOf(Text(), min_items=1),
+    },
+    optional={
+        "formula": String(),
+        "inputs": ListOf(INPUT, min_items=1, unique_key="id"),
+        "checks": ListOf(CHECK, min_items=1),
+        "benchmarks": MapOf(BENCHMARK),
+        "options": ListOf(Object(required={"id": ID, "text": Text()}), min_items=1, unique_key="id"),
+        "levels": ListOf(Text(), min_items=2),
+    },
+)
+
+
+def dimension_shape() -> Object:
+    """A ``dimensions/<id>.yaml`` file."""
+    return Object(required={"dimension": ID, "indicators": ListOf(INDICATOR, min_items=1, unique_key="id")})
+
+
+NAMED = Object(required={"id": ID, "name": Text()})
+FRAMEWORK = Object(
+    title="GMI framework",
+    required={
+        "edition": String(pattern=r"\d{4}(\.\d+)?", example="2026"),
+        "edition_year": Number(minimum=2019, maximum=2100, integer=True),
+        "first_edition_year": Number(minimum=2019, maximum=2100, integer=True),
+        "title": Text(),
+        "short_title": Text(),
+        "publisher": Text(),
+        "collaborators": ListOf(Text(), min_items=1),
+        "implementation_agent": Text(),
+        "consultant": Text(),
+        "standard_basis": ID,
+        "gate": ListOf(
+            Object(required={"id": ID, "source": ID, "clause": String(), "text": Text(), "evidence": Text()}),
+            min_items=1,
+            unique_key="id",
+        ),
+        "dimensions": ListOf(
+            Object(required={"id": ID, "weight": Number(minimum=1, maximum=100), "name": Text(), "summary": Text()}),
+            min_items=1,
+            unique_key="id",
+        ),
+        "rating_bands": ListOf(
+            Object(required={"id": ID, "min": Number(minimum=0, maximum=100), "name": Text()}),
+            min_items=1,
+            unique_key="id",
+        ),
+        "units": MapOf(Text()),
+        "regions": MapOf(Text(), key_pattern=r"[A-Z]{2}"),
+        "currencies": MapOf(Text(), key_pattern=r"[A-Z]{3}"),
+        "benchmark_sets": ListOf(NAMED, min_items=1, unique_key="id"),
+        "activity_inputs": ListOf(INPUT, min_items=1, unique_key="id"),
+        "derived": MapOf(Object(required={"unit": ID, "name": Text(), "formula": Text()})),
+    },
+    optional={"activity_checks": ListOf(CHECK)},
+)
+
+FACTOR = Object(
+    required={
+        "scope": Enum((1, 2)),
+        "value": Number(minimum=0),
+        "unit": ID,
+        "year": Number(minimum=1990, maximum=2100, integer=True),
+        "name": Text(),
+        **PROVENANCE,
+    },
+    optional={"note": Text(), "basis": String()},
+)
+COEFFICIENT = Object(
+    required={"value": Number(minimum=0), "unit": ID, "name": Text(), **PROVENANCE}, optional={"basis": String()}
+)
+FACTORS = Object(
+    required={
+        "emission_factors": MapOf(FACTOR),
+        "factor_units": MapOf(Text()),
+        "energy_coefficients": MapOf(COEFFICIENT),
+    }
+)
+SOURCES = Object(
+    required={
+        "sources": MapOf(
+            Object(
+                required={"title": String(), "publisher": String(), "year": Number(minimum=1900, integer=True)},
+                optional={"url": String(pattern=r"https?://\S+")},
+            )
+        )
+    }
+)
+GLOSSARY = Object(
+    required={"terms": ListOf(Object(required={"id": ID, "term": Text(), "definition": Text()}), 1, "id")}
+)
+REGULATIONS = Object(
+    required={
+        "topics": ListOf(
+            Object(
+                required={
+                    "id": ID,
+                    "topic": Text(),
+                    "hk": ListOf(Text(), min_items=1),
+                    "gd": ListOf(Text(), min_items=1),
+                    "indicators": ListOf(ID),
+                }
+            ),
+            min_items=1,
+            unique_key="id",
+        )
+    }
+)
+MESSAGES = Object(required={"messages": MapOf(Text()), "labels": MapOf(Text())})
+
+FILE_SHAPES: dict[str, Object] = {
+    "framework.yaml": FRAMEWORK,
+    "factors.yaml": FACTORS,
+    "sources.yaml": SOURCES,
+    "glossary.yaml": GLOSSARY,
+    "regulations.yaml": REGULATIONS,
+    "messages.yaml": MESSAGES,
+}
+
+
+def file_shape(name: str) -> Object | None:
+    """The shape of a file of the bundle by its name relative to ``indicators/``."""
+    if name.startswith("dimensions/"):
+        return dimension_shape()
+    return FILE_SHAPES.get(name)

@@ -1,0 +1,358 @@
+"""Check an assessment (plain JSON data) against the format and the framework: one message per bad field.
+
+Anything may arrive here — a hand-edited file, a hostile one, a half-filled form — so every branch checks the
+type before it looks inside, and nothing raises: the result is a clean :class:`Assessment` or messages.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .messages import Message
+from .model import Framework
+
+__all__ = ["FORMAT", "FORMAT_VERSION", "LIMITS", "Assessment", "validate_assessment"]
+
+FORMAT = "gmi-assessment"
+FORMAT_VERSION = 1
+LIMITS = {"number": 1e15, "short_text": 200, "note": 2000, "key": 60}
+CUSTOM = "custom"
+
+_TOP_LEVEL = (
+    "format",
+    "format_version",
+    "framework_edition",
+    "organisation",
+    "sector",
+    "region",
+    "reporting_year",
+    "benchmark_set",
+    "custom_benchmarks",
+    "currency",
+    "rmb_per_hkd",
+    "gate",
+    "data",
+    "levels",
+    "selections",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A validated assessment; absent answers are simply missing from the mappings."""
+
+    region: str
+    reporting_year: int
+    benchmark_set: str
+    currency: str
+    rmb_per_hkd: float | None
+    organisation: str | None = None
+    sector: str | None = None
+    framework_edition: str | None = None
+    custom_benchmarks: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    gate: Mapping[str, bool] = field(default_factory=dict)
+    data: Mapping[str, float] = field(default_factory=dict)
+    levels: Mapping[str, int] = field(default_factory=dict)
+    selections: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    notes: Mapping[str, str] = field(default_factory=dict)
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "object"
+    return "null"
+
+
+def _safe_key(key: object) -> str:
+    text = str(key)
+    return text if len(text) <= LIMITS["key"] else text[: LIMITS["key"]] + "…"
+
+
+class _Checker:
+    def __init__(self, framework: Framework) -> None:
+        self.framework = framework
+        self.messages: list[Message] = []
+
+    def add(self, code: str, path: str, **params: Any) -> None:
+        self.messages.append(Message(code, path, params))
+
+    def wrong_type(self, path: str, expected: str) -> None:
+        self.add("wrong_type", path, expected_kind=expected)
+
+    def number(self, value: object, path: str, *, maximum: float | None = None, positive: bool = False) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.wrong_type(path, "number")
+            return None
+        limit = LIMITS["number"] if maximum is None else maximum
+        if isinstance(value, int) and abs(value) > LIMITS["number"]:
+            self.add("too_large", path, found=_short_number(value), max=f"{limit:g}")
+            return None
+        number = float(value)
+        if not math.isfinite(number):
+            self.add("not_finite", path)
+        elif number < 0:
+            self.add("negative", path)
+        elif number > limit:
+            self.add("too_large", path, found=_short_number(value), max=f"{limit:g}")
+        elif positive and number == 0:
+            self.add("must_be_positive", path)
+        else:
+            return number
+        return None
+
+    def text(self, value: object, path: str, limit: int) -> str | None:
+        if not isinstance(value, str):
+            self.wrong_type(path, "text")
+            return None
+        if len(value) > limit:
+            self.add("too_long", path, max=limit)
+            return None
+        return value
+
+    def choice(self, value: object, path: str, allowed: tuple[str, ...]) -> str | None:
+        if not isinstance(value, str):
+            self.wrong_type(path, "text")
+        elif value not in allowed:
+            self.add("unknown_value", path, found=_safe_key(value), allowed=list(allowed))
+        else:
+            return value
+        return None
+
+    def mapping(self, value: object, path: str) -> dict[str, Any]:
+        """The entries of an object field (``None`` counts as empty); wrong types give a message."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.wrong_type(path, "object")
+            return {}
+        return value
+
+    def unknown(self, path: str, key: object) -> None:
+        self.add("unknown_field", f"{path}.{_safe_key(key)}" if path else _safe_key(key))
+
+
+def _short_number(value: int | float) -> str:
+    return f"{value:.3g}" if isinstance(value, float) else (f"{float(value):.3g}" if abs(value) < 1e300 else "1e300+")
+
+
+def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment | None, list[Message]]:
+    """Check ``raw``; returns the clean assessment (``None`` if any error) and every message."""
+    check = _Checker(framework)
+    if not isinstance(raw, dict):
+        check.add("not_an_object", "file")
+        return None, check.messages
+    for key in raw:
+        if key not in _TOP_LEVEL:
+            check.unknown("", key)
+    if raw.get("format") != FORMAT:
+        if "format" not in raw:
+            check.add("required", "format")
+        else:
+            check.add("unknown_value", "format", found=_safe_key(raw.get("format")), allowed=[FORMAT])
+    version = raw.get("format_version")
+    if version is None:
+        check.add("required", "format_version")
+    elif isinstance(version, bool) or version != FORMAT_VERSION:
+        check.add("unsupported_version", "format_version", found=_safe_key(version), expected=FORMAT_VERSION)
+    edition = raw.get("framework_edition")
+    if edition is not None and check.text(edition, "framework_edition", 20) and edition != framework.edition:
+        check.messages.append(
+            Message("edition_mismatch", "framework_edition", {"found": edition, "expected": framework.edition}, "warning")
+        )
+    organisation = _optional_text(check, raw, "organisation")
+    sector = _optional_text(check, raw, "sector")
+    region = _required(check, raw, "region", lambda v, p: check.choice(v, p, framework.regions))
+    year = _required(check, raw, "reporting_year", lambda v, p: _year(check, v, p))
+    sets = (*framework.benchmark_sets, CUSTOM)
+    benchmark_set = _required(check, raw, "benchmark_set", lambda v, p: check.choice(v, p, sets))
+    currency = _required(check, raw, "currency", lambda v, p: check.choice(v, p, framework.currencies))
+    rate = None
+    if currency == "HKD":
+        rate = _required(check, raw, "rmb_per_hkd", lambda v, p: check.number(v, p, maximum=10, positive=True))
+    elif raw.get("rmb_per_hkd") is not None:
+        rate = check.number(raw["rmb_per_hkd"], "rmb_per_hkd", maximum=10, positive=True)
+    custom = _custom_benchmarks(check, raw.get("custom_benchmarks"), benchmark_set)
+    gate = _gate(check, raw.get("gate"))
+    data = _data(check, raw.get("data"))
+    levels = _levels(check, raw.get("levels"))
+    selections = _selections(check, raw.get("selections"))
+    notes = _notes(check, raw.get("notes"))
+    if any(message.severity == "error" for message in check.messages):
+        return None, check.messages
+    assert region is not None and year is not None and benchmark_set is not None and currency is not None
+    assessment = Assessment(
+        region=region,
+        reporting_year=year,
+        benchmark_set=benchmark_set,
+        currency=currency,
+        rmb_per_hkd=rate,
+        organisation=organisation,
+        sector=sector,
+        framework_edition=edition if isinstance(edition, str) else None,
+        custom_benchmarks=custom,
+        gate=gate,
+        data=data,
+        levels=levels,
+        selections=selections,
+        notes=notes,
+    )
+    return assessment, check.messages
+
+
+def _required(check: _Checker, raw: Mapping[str, Any], key: str, parse: Any) -> Any:
+    if raw.get(key) is None:
+        check.add("required", key)
+        return None
+    return parse(raw[key], key)
+
+
+def _optional_text(check: _Checker, raw: Mapping[str, Any], key: str) -> str | None:
+    value = raw.get(key)
+    return None if value is None else check.text(value, key, LIMITS["short_text"])
+
+
+def _year(check: _Checker, value: object, path: str) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not float(value).is_integer():
+        check.wrong_type(path, "integer")
+        return None
+    if not 2000 <= value <= 2100:
+        check.add("out_of_range", path, min=2000, max=2100, found=_short_number(value))
+        return None
+    return int(value)
+
+
+def _custom_benchmarks(check: _Checker, value: object, benchmark_set: str | None) -> dict[str, tuple[float, float]]:
+    entries = check.mapping(value, "custom_benchmarks")
+    if entries and benchmark_set != CUSTOM:
+        check.add("not_allowed_here", "custom_benchmarks")
+        return {}
+    result: dict[str, tuple[float, float]] = {}
+    for key, pair in entries.items():
+        indicator = check.framework.indicator_by_id.get(key)
+        path = f"custom_benchmarks.{_safe_key(key)}"
+        if indicator is None or indicator.type == "qualitative":
+            check.unknown("custom_benchmarks", key)
+            continue
+        values = check.mapping(pair, path)
+        for inner in values:
+            if inner not in ("baseline", "leading"):
+                check.unknown(path, inner)
+        ends = [values.get(end) for end in ("baseline", "leading")]
+        if any(end is None for end in ends):
+            for end, item in zip(("baseline", "leading"), ends, strict=True):
+                if item is None:
+                    check.add("required", f"{path}.{end}")
+            continue
+        baseline = check.number(ends[0], f"{path}.baseline")
+        leading = check.number(ends[1], f"{path}.leading")
+        if baseline is None or leading is None:
+            continue
+        if (leading <= baseline) if indicator.direction == "higher" else (leading >= baseline):
+            check.add("benchmark_order", f"{path}.leading", direction=indicator.direction)
+            continue
+        result[key] = (baseline, leading)
+    return result
+
+
+def _gate(check: _Checker, value: object) -> dict[str, bool]:
+    result: dict[str, bool] = {}
+    for key, answer in check.mapping(value, "gate").items():
+        if key not in check.framework.gate:
+            check.unknown("gate", key)
+        elif answer is None:
+            continue
+        elif not isinstance(answer, bool):
+            check.wrong_type(f"gate.{key}", "boolean")
+        else:
+            result[key] = answer
+    return result
+
+
+def _data(check: _Checker, value: object) -> dict[str, float]:
+    result: dict[str, float] = {}
+    inputs = check.framework.inputs
+    for key, number in check.mapping(value, "data").items():
+        spec = inputs.get(key)
+        if spec is None:
+            check.unknown("data", key)
+            continue
+        if number is None:
+            continue
+        parsed = check.number(number, f"data.{key}", maximum=spec.maximum, positive=spec.positive)
+        if parsed is not None:
+            result[key] = parsed
+    return result
+
+
+def _levels(check: _Checker, value: object) -> dict[str, int]:
+    result: dict[str, int] = {}
+    for key, level in check.mapping(value, "levels").items():
+        indicator = check.framework.indicator_by_id.get(key)
+        path = f"levels.{_safe_key(key)}"
+        if indicator is None or indicator.type != "qualitative":
+            check.unknown("levels", key)
+        elif level is None:
+            continue
+        elif isinstance(level, bool) or not isinstance(level, int | float) or not float(level).is_integer():
+            check.wrong_type(path, "integer")
+        elif not 0 <= level < indicator.level_count:
+            found = _short_number(level)
+            check.add("out_of_range", path, min=0, max=indicator.level_count - 1, found=found)
+        else:
+            result[key] = int(level)
+    return result
+
+
+def _selections(check: _Checker, value: object) -> dict[str, tuple[str, ...]]:
+    result: dict[str, tuple[str, ...]] = {}
+    for key, chosen in check.mapping(value, "selections").items():
+        indicator = check.framework.indicator_by_id.get(key)
+        path = f"selections.{_safe_key(key)}"
+        if indicator is None or indicator.type != "count":
+            check.unknown("selections", key)
+            continue
+        if chosen is None:
+            continue
+        if not isinstance(chosen, list):
+            check.wrong_type(path, "list")
+            continue
+        if len(chosen) > len(indicator.options):
+            check.add("too_many_items", path, max=len(indicator.options))
+            continue
+        seen: list[str] = []
+        for item in chosen:
+            option = check.choice(item, path, indicator.options)
+            if option is None:
+                break
+            if option in seen:
+                check.add("duplicate_item", path, found=option)
+                break
+            seen.append(option)
+        else:
+            result[key] = tuple(seen)
+    return result
+
+
+def _notes(check: _Checker, value: object) -> dict[str, str]:
+    result: dict[str, str] = {}
+    known = set(check.framework.indicator_by_id) | set(check.framework.gate)
+    for key, note in check.mapping(value, "notes").items():
+        if key not in known:
+            check.unknown("notes", key)
+        elif note is not None:
+            parsed = check.text(note, f"notes.{key}", LIMITS["note"])
+            if parsed is not None:
+                result[key] = parsed
+    return result
