@@ -1,0 +1,183 @@
+"""Generate the Markdown of every page that comes from ``indicators/``, per language, from Jinja templates.
+
+Plain Python (no MkDocs import) so the site hooks, the booklet and the tests share it, and a later change of
+site engine costs little.  Markers such as ``<!-- gmi:gate -->`` in authored pages are replaced here; an unknown
+marker is an error, never silently left in a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from calculator import Framework, radar_svg, score
+from calculator.report import band_name, format_number
+from calculator.spec import LANGUAGES
+
+__all__ = [
+    "MARKERS",
+    "PUBLISH_DIR",
+    "Pilots",
+    "UnknownMarker",
+    "generated_pages",
+    "nav_indicators",
+    "replace_markers",
+    "site_root",
+    "strings",
+]
+
+PUBLISH_DIR = Path(__file__).resolve().parent
+MARKER = re.compile(r"^<!-- gmi:([a-z-]+) -->$", re.MULTILINE)
+MARKERS: tuple[str, ...] = ("booklet-link", "dimensions", "downloads", "gate", "inputs", "rating-bands")
+DEFAULT_LANGUAGE = "zh-hant"
+Pilots = Mapping[str, Any]
+
+
+class UnknownMarker(ValueError):
+    """An authored page names a marker this generator does not know."""
+
+
+@cache
+def strings() -> Mapping[str, Mapping[str, str]]:
+    """Headings of generated pages (publish/strings.yaml)."""
+    with (PUBLISH_DIR / "strings.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)  # type: ignore[no-any-return]
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PUBLISH_DIR / "templates"),
+        autoescape=False,  # the output is Markdown; values are escaped with the `e` filter where HTML is built
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _context(framework: Framework, language: str) -> dict[str, Any]:
+    main = framework.main
+    site = strings()
+    sources = framework.bundle["sources.yaml"]["sources"]
+
+    def t(text: Mapping[str, str] | None) -> str:
+        return "" if text is None else (text.get(language) or text["en"])
+
+    def s(key: str) -> str:
+        return site[key][language]
+
+    def unit(unit_id: str) -> str:
+        return t(main["units"].get(unit_id) or framework.bundle["factors.yaml"]["factor_units"][unit_id])
+
+    def cell(text: str) -> str:
+        """Text safe inside a Markdown table cell."""
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    def source(source_id: str) -> str:
+        entry = sources[source_id]
+        return f"{entry['title']}, {entry['publisher']}, {entry['year']}"
+
+    def input_name(input_id: str) -> str:
+        for entry in main["activity_inputs"]:
+            if entry["id"] == input_id:
+                return t(entry["name"])
+        owner = framework.inputs[input_id].indicator
+        for entry in framework.entries[owner or ""].get("inputs", []):
+            if entry["id"] == input_id:
+                return t(entry["name"])
+        return input_id
+
+    def symbol(name: str) -> dict[str, str]:
+        if name in main["derived"]:
+            entry = main["derived"][name]
+            return {"id": name, "name": t(entry["name"]), "unit": unit(entry["unit"]), "formula": t(entry["formula"])}
+        spec = framework.inputs[name]
+        money = t(main["currencies"]["RMB"]) if spec.unit == "money" else unit(spec.unit)
+        return {"id": name, "name": input_name(name), "unit": money, "formula": ""}
+
+    helpers: dict[str, Callable[..., Any]] = {
+        "t": t,
+        "s": s,
+        "unit": unit,
+        "cell": cell,
+        "source": source,
+        "symbol": symbol,
+        "input_name": input_name,
+        "num": format_number,
+        "band_name": lambda band: band_name(framework, band, language),
+        "dimension_name": lambda dimension: next(t(d["name"]) for d in main["dimensions"] if d["id"] == dimension),
+        "set_name": lambda set_id: next(t(b["name"]) for b in main["benchmark_sets"] if b["id"] == set_id),
+        "label": lambda key: t(framework.labels[key]),
+    }
+    return {
+        "language": language,
+        "main": main,
+        "framework": framework,
+        "indicators": [framework.entries[indicator.id] for indicator in framework.indicators],
+        "model": framework.indicator_by_id,
+        "factors": framework.bundle["factors.yaml"],
+        "sources": sources,
+        "glossary": framework.bundle["glossary.yaml"]["terms"],
+        "regulations": framework.bundle["regulations.yaml"]["topics"],
+        **helpers,
+    }
+
+
+def site_root(page: str, language: str) -> str:
+    """Relative path from a page's URL to the site root (directory URLs; the default language sits at the root)."""
+    depth = page.count("/") + (0 if page.rsplit("/", 1)[-1] == "index.md" else 1)
+    depth += 0 if language == DEFAULT_LANGUAGE else 1
+    return "../" * depth
+
+
+def _render(template: str, framework: Framework, language: str, page: str, **extra: Any) -> str:
+    context = _context(framework, language)
+    return _environment().get_template(template).render(**context, root=site_root(page, language), **extra)
+
+
+def generated_pages(framework: Framework, language: str, pilots: Pilots) -> dict[str, str]:
+    """Every generated page of one language: relative path → Markdown."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    simple = {
+        "indicators/index.md": "indicators_index.md.j2",
+        "glossary.md": "glossary.md.j2",
+        "regulations.md": "regulations.md.j2",
+        "factors.md": "factors.md.j2",
+    }
+    pages = {page: _render(template, framework, language, page) for page, template in simple.items()}
+    pages["calculator.md"] = _render("calculator.md.j2", framework, language, "calculator.md", pilots=pilots)
+    for indicator in framework.indicators:
+        page = f"indicators/{indicator.id}.md"
+        pages[page] = _render("indicator.md.j2", framework, language, page, entry=framework.entries[indicator.id])
+    results = {name: score(framework, raw) for name, raw in sorted(pilots.items())}
+    pages["examples/index.md"] = _render("examples_index.md.j2", framework, language, "examples/index.md", results=results)
+    for name, result in results.items():
+        page = f"examples/{name}.md"
+        svg = radar_svg(result, framework, language)
+        pages[page] = _render("example.md.j2", framework, language, page, name=name, raw=pilots[name], result=result, radar=svg)
+    return pages
+
+
+def nav_indicators(framework: Framework) -> list[str]:
+    """Indicator pages in index order, for the navigation."""
+    return ["indicators/index.md", *(f"indicators/{indicator.id}.md" for indicator in framework.indicators)]
+
+
+def replace_markers(markdown: str, framework: Framework, language: str, page: str) -> str:
+    """Fill ``<!-- gmi:NAME -->`` lines of an authored page with generated tables."""
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in MARKERS:
+            raise UnknownMarker(f"unknown marker <!-- gmi:{name} --> (known: {', '.join(MARKERS)})")
+        return _render(f"marker_{name}.md.j2", framework, language, page).strip()
+
+    return MARKER.sub(fill, markdown)
