@@ -29,7 +29,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="gmi",
         description="Hong Kong–Guangdong Green Manufacturing Index: check the framework and score assessments.",
     )
-    parser.add_argument("--indicators", type=Path, default=None, help="folder of the framework YAML (default: indicators/)")
+    parser.add_argument(
+        "--indicators", type=Path, default=None, help="folder of the framework YAML (default: indicators/)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("check", help="validate indicators/ and report every problem with file and YAML path")
     score = commands.add_parser("score", help="score one or many assessment files (JSON or YAML)")

@@ -64,7 +64,7 @@ def parse_expression(text: str, *, comparison: bool = False) -> Expression:
 
 
 def _compile(node: ast.expr, names: list[str]) -> Evaluator:
-    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float) and not isinstance(node.value, bool):
         constant = float(node.value)
         return lambda _values: constant
     if isinstance(node, ast.Name):

@@ -74,7 +74,9 @@ class _Cross:
         self.inputs: dict[str, tuple[str, Path]] = {}
 
     def issue(self, file: str, path: Path, found: object, expected: str) -> None:
-        self.issues.append(Issue(file, format_path(path), found if isinstance(found, str) else describe(found), expected))
+        self.issues.append(
+            Issue(file, format_path(path), found if isinstance(found, str) else describe(found), expected)
+        )
 
     def source(self, file: str, path: Path, source_id: str) -> None:
         if source_id not in self.sources:
@@ -170,7 +172,9 @@ class _Cross:
             for index, entry in enumerate(content["indicators"]):
                 path: Path = ("indicators", index)
                 if entry["id"] in seen_ids:
-                    self.issue(file, (*path, "id"), repr(entry["id"]), f"an id not used elsewhere ({seen_ids[entry['id']]})")
+                    self.issue(
+                        file, (*path, "id"), repr(entry["id"]), f"an id not used elsewhere ({seen_ids[entry['id']]})"
+                    )
                 seen_ids[entry["id"]] = file
                 if entry["number"] in numbers:
                     self.issue(file, (*path, "number"), entry["number"], "a number not used by another indicator")

@@ -6,8 +6,9 @@ framework's own texts, so the CLI and the browser say exactly the same thing.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from .model import Framework
@@ -109,7 +110,7 @@ class Message:
 
     code: str
     field: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     severity: Severity = "error"
 
     def to_dict(self) -> dict[str, Any]:

@@ -70,8 +70,13 @@ def render_text(result: Mapping[str, Any], framework: Framework, language: str) 
     )
     rating = result["rating"]
     band = band_name(framework, rating["band"], language)
-    rating_text = band if rating["rated"] else f"{label['not_rated']} ({band}; {label['gate']}: {label[rating['reason']]})"
-    lines += ["", f"{label['total']}: {format_number(result['total'])} / {result['max']:g}    {label['rating']}: {rating_text}"]
+    rating_text = (
+        band if rating["rated"] else f"{label['not_rated']} ({band}; {label['gate']}: {label[rating['reason']]})"
+    )
+    lines += [
+        "",
+        f"{label['total']}: {format_number(result['total'])} / {result['max']:g}    {label['rating']}: {rating_text}",
+    ]
     gate = result["gate"]
     lines.append(f"{label['gate']}: {label['gate_' + gate['status']]}")
     for item in gate["items"]:
@@ -80,7 +85,9 @@ def render_text(result: Mapping[str, Any], framework: Framework, language: str) 
     lines += ["", label["dimension"]]
     for dimension in result["dimensions"]:
         name = _dimension_name(framework, dimension["id"], language)
-        lines.append(f"  {name}: {format_number(dimension['points'])} / {dimension['max']:g} ({dimension['percent']:.1f} %)")
+        lines.append(
+            f"  {name}: {format_number(dimension['points'])} / {dimension['max']:g} ({dimension['percent']:.1f} %)"
+        )
     lines += ["", label["indicator"]]
     for item in result["indicators"]:
         lines.append("  " + _indicator_line(framework, item, label, language))
@@ -90,10 +97,8 @@ def render_text(result: Mapping[str, Any], framework: Framework, language: str) 
         lines.append(f"  {rank}. {name}: {format_number(entry['points_available'])} {label['points_available']}")
     lines += ["", *_carbon_lines(framework, result["carbon"], label, language)]
     completeness = result["completeness"]
-    lines += [
-        "",
-        f"{label['completeness']}: {completeness['answered']}/{completeness['total']} ({completeness['percent']:.1f} %)",
-    ]
+    share = f"{completeness['answered']}/{completeness['total']} ({completeness['percent']:.1f} %)"
+    lines += ["", f"{label['completeness']}: {share}"]
     return "\n".join(lines) + "\n"
 
 
@@ -119,14 +124,17 @@ def _indicator_line(framework: Framework, item: Mapping[str, Any], label: Mappin
     return f"{item['number']:>2}. {name}: {shown} → {points}{suffix}"
 
 
-def _carbon_lines(framework: Framework, carbon: Mapping[str, Any], label: Mapping[str, str], language: str) -> list[str]:
+def _carbon_lines(
+    framework: Framework, carbon: Mapping[str, Any], label: Mapping[str, str], language: str
+) -> list[str]:
     tco2e = text(framework.main["units"]["tco2e"], language)
+    tce = text(framework.main["units"]["tce"], language)
     lines = [
         label["carbon_footprint"],
         f"  {label['scope1']}: {format_number(carbon['scope1_t'], 3)} {tco2e}",
         f"  {label['scope2']}: {format_number(carbon['scope2_t'], 3)} {tco2e}",
         f"  {label['scope_total']}: {format_number(carbon['total_t'], 3)} {tco2e}",
-        f"  {label['energy_tce']}: {format_number(carbon['energy_tce'], 3)} {text(framework.main['units']['tce'], language)}",
+        f"  {label['energy_tce']}: {format_number(carbon['energy_tce'], 3)} {tce}",
         f"  {label['factors_used']}:",
     ]
     sources = framework.bundle["sources.yaml"]["sources"]

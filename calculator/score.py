@@ -75,7 +75,11 @@ def _benchmark(framework: Framework, indicator: Indicator, assessment: Assessmen
         custom = assessment.custom_benchmarks.get(indicator.id)
         if custom is not None:
             baseline, leading = custom
-            return Benchmark(BenchmarkEnd(baseline, "user", "user"), BenchmarkEnd(leading, "user", "user")), "custom", False
+            return (
+                Benchmark(BenchmarkEnd(baseline, "user", "user"), BenchmarkEnd(leading, "user", "user")),
+                "custom",
+                False,
+            )
     chosen = indicator.benchmarks.get(assessment.benchmark_set)
     if chosen is not None:
         return chosen, assessment.benchmark_set, False

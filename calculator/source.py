@@ -65,7 +65,7 @@ def read_bundle(folder: Path = DEFAULT_FOLDER) -> tuple[dict[str, Any], list[Iss
             issues.append(Issue(name, "", "no such file", "the file to exist"))
             continue
         try:
-            bundle[name] = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (safe subclass)
+            bundle[name] = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -111,7 +111,11 @@ class Number(Spec):
     def check(self, value: object, path: tuple[str | int, ...], file: str, issues: list[Issue]) -> None:
         kind = "an integer" if self.integer else "a number"
         bounds = self._bounds()
-        if isinstance(value, bool) or not isinstance(value, int | float) or (self.integer and not isinstance(value, int)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (self.integer and not isinstance(value, int))
+        ):
             self._issue(issues, file, path, value, kind + bounds)
         elif not math.isfinite(value):
             self._issue(issues, file, path, value, "a finite number")
@@ -194,7 +198,9 @@ class ListOf(Spec):
             if self.unique_key and isinstance(item, dict):
                 key = item.get(self.unique_key)
                 if isinstance(key, str) and key in seen:
-                    self._issue(issues, file, (*path, index, self.unique_key), key, "an id not used earlier in the list")
+                    self._issue(
+                        issues, file, (*path, index, self.unique_key), key, "an id not used earlier in the list"
+                    )
                 seen.add(key)
 
     def json_schema(self) -> JSONSchema:

@@ -14,11 +14,12 @@ from typing import Any
 from .messages import Message
 from .model import Framework
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "LIMITS", "Assessment", "validate_assessment"]
+__all__ = ["FORMAT", "FORMAT_VERSION", "LIMITS", "MAX_NUMBER", "Assessment", "validate_assessment"]
 
 FORMAT = "gmi-assessment"
 FORMAT_VERSION = 1
-LIMITS = {"number": 1e15, "short_text": 200, "note": 2000, "key": 60}
+MAX_NUMBER = 1e15
+LIMITS: dict[str, int] = {"short_text": 200, "note": 2000, "key": 60}
 CUSTOM = "custom"
 
 _TOP_LEVEL = (
@@ -95,8 +96,8 @@ class _Checker:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.wrong_type(path, "number")
             return None
-        limit = LIMITS["number"] if maximum is None else maximum
-        if isinstance(value, int) and abs(value) > LIMITS["number"]:
+        limit = MAX_NUMBER if maximum is None else maximum
+        if isinstance(value, int) and abs(value) > MAX_NUMBER:
             self.add("too_large", path, found=_short_number(value), max=f"{limit:g}")
             return None
         number = float(value)
@@ -169,7 +170,9 @@ def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment |
     edition = raw.get("framework_edition")
     if edition is not None and check.text(edition, "framework_edition", 20) and edition != framework.edition:
         check.messages.append(
-            Message("edition_mismatch", "framework_edition", {"found": edition, "expected": framework.edition}, "warning")
+            Message(
+                "edition_mismatch", "framework_edition", {"found": edition, "expected": framework.edition}, "warning"
+            )
         )
     organisation = _optional_text(check, raw, "organisation")
     sector = _optional_text(check, raw, "sector")

@@ -158,11 +158,15 @@ def generated_pages(framework: Framework, language: str, pilots: Pilots) -> dict
         page = f"indicators/{indicator.id}.md"
         pages[page] = _render("indicator.md.j2", framework, language, page, entry=framework.entries[indicator.id])
     results = {name: score(framework, raw) for name, raw in sorted(pilots.items())}
-    pages["examples/index.md"] = _render("examples_index.md.j2", framework, language, "examples/index.md", results=results)
+    pages["examples/index.md"] = _render(
+        "examples_index.md.j2", framework, language, "examples/index.md", results=results
+    )
     for name, result in results.items():
         page = f"examples/{name}.md"
         svg = radar_svg(result, framework, language)
-        pages[page] = _render("example.md.j2", framework, language, page, name=name, raw=pilots[name], result=result, radar=svg)
+        pages[page] = _render(
+            "example.md.j2", framework, language, page, name=name, raw=pilots[name], result=result, radar=svg
+        )
     return pages
 
 
