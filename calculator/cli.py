@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     template = commands.add_parser("template", help="write a blank assessment to fill in")
     template.add_argument("output", nargs="?", type=Path, help="file to write (default: standard output)")
     commands.add_parser("compile", help="print the framework as the JSON the browser loads")
+    schemas = commands.add_parser("schemas", help="write the editors' JSON Schemas (framework files and assessments)")
+    schemas.add_argument("folder", nargs="?", type=Path, help="default: indicators/schema/")
     return parser
 
 
@@ -61,6 +63,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "compile":
         print(bundle_json(read_bundle(folder)[0]))
+        return 0
+    if args.command == "schemas":
+        from .schema import assessment_schema, framework_schemas
+
+        target = args.folder or folder / "schema"
+        target.mkdir(parents=True, exist_ok=True)
+        documents = {**framework_schemas(), "assessment.schema.json": assessment_schema(framework)}
+        for name, document in documents.items():
+            (target / name).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {len(documents)} schemas to {target}")
         return 0
     if args.command == "template":
         text = json.dumps(blank_assessment(framework), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,113 @@
+"""JSON Schemas for editors, generated from the same shapes the validator uses (so they cannot disagree).
+
+``gmi schemas`` writes them to ``indicators/schema/``; a test fails if the committed files differ.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Framework
+from .shapes import FILE_SHAPES, dimension_shape
+from .spec import LANGUAGES, Object
+from .validate import FORMAT, FORMAT_VERSION, LIMITS, MAX_NUMBER
+
+__all__ = ["assessment_schema", "framework_schemas"]
+
+_TEXT = {
+    "type": "object",
+    "properties": {language: {"type": "string", "minLength": 1} for language in LANGUAGES},
+    "required": list(LANGUAGES),
+    "additionalProperties": False,
+}
+
+
+def _document(shape: Object, title: str) -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": title,
+        **shape.json_schema(),
+        "$defs": {"text": _TEXT},
+    }
+
+
+def framework_schemas() -> dict[str, dict[str, Any]]:
+    """One schema per framework file kind, by file name."""
+    schemas = {
+        name.replace(".yaml", ".schema.json"): _document(shape, f"GMI {name}") for name, shape in FILE_SHAPES.items()
+    }
+    schemas["dimension.schema.json"] = _document(dimension_shape(), "GMI dimensions/<id>.yaml")
+    return schemas
+
+
+def assessment_schema(framework: Framework) -> dict[str, Any]:
+    """The assessment file format (version 1) for this framework edition."""
+    number = {"type": ["number", "null"], "minimum": 0, "maximum": MAX_NUMBER}
+    qualitative = [i for i in framework.indicators if i.type == "qualitative"]
+    counts = [i for i in framework.indicators if i.type == "count"]
+    scored = [i for i in framework.indicators if i.type != "qualitative"]
+    short = {"type": ["string", "null"], "maxLength": LIMITS["short_text"]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"GMI assessment, format version {FORMAT_VERSION} (edition {framework.edition})",
+        "type": "object",
+        "required": ["format", "format_version", "region", "reporting_year", "benchmark_set", "currency"],
+        "additionalProperties": False,
+        "properties": {
+            "format": {"const": FORMAT},
+            "format_version": {"const": FORMAT_VERSION},
+            "framework_edition": {"type": "string"},
+            "organisation": short,
+            "sector": short,
+            "region": {"enum": list(framework.regions)},
+            "reporting_year": {"type": "integer", "minimum": 2000, "maximum": 2100},
+            "benchmark_set": {"enum": [*framework.benchmark_sets, "custom"]},
+            "custom_benchmarks": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    i.id: {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["baseline", "leading"],
+                        "properties": {
+                            "baseline": {"type": "number", "minimum": 0},
+                            "leading": {"type": "number", "minimum": 0},
+                        },
+                    }
+                    for i in scored
+                },
+            },
+            "currency": {"enum": list(framework.currencies)},
+            "rmb_per_hkd": {"type": ["number", "null"], "exclusiveMinimum": 0, "maximum": 10},
+            "gate": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {gate_id: {"type": ["boolean", "null"]} for gate_id in framework.gate},
+            },
+            "data": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {input_id: number for input_id in framework.inputs},
+            },
+            "levels": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    i.id: {"type": ["integer", "null"], "minimum": 0, "maximum": i.level_count - 1} for i in qualitative
+                },
+            },
+            "selections": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    i.id: {"type": ["array", "null"], "uniqueItems": True, "items": {"enum": list(i.options)}}
+                    for i in counts
+                },
+            },
+            "notes": {
+                "type": "object",
+                "additionalProperties": {"type": ["string", "null"], "maxLength": LIMITS["note"]},
+            },
+        },
+    }
