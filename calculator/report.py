@@ -209,27 +209,28 @@ def csv_row(file: str, result: Mapping[str, Any], framework: Framework, language
 
 def radar_svg(result: Mapping[str, Any], framework: Framework, language: str, *, size: int = 320) -> str:
     """The five dimensions as a radar chart (percent of each dimension's points); accessible, no script."""
-    centre = size / 2
-    radius = size * 0.3
+    width = size * 1.6  # room for the dimension names on both sides
+    centre, middle = width / 2, size / 2
+    radius = size * 0.32
     dimensions = result["dimensions"]
     count = len(dimensions)
 
     def point(index: int, share: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * index / count
-        return centre + radius * share * math.cos(angle), centre + radius * share * math.sin(angle)
+        return centre + radius * share * math.cos(angle), middle + radius * share * math.sin(angle)
 
     def points(shares: list[float]) -> str:
         return " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, s) for i, s in enumerate(shares)))
 
     rings = "".join(RADAR_RING.substitute(points=points([level / 4] * count)) for level in range(1, 5))
     axes = "".join(
-        RADAR_AXIS.substitute(cx=f"{centre:.1f}", cy=f"{centre:.1f}", x=f"{x:.1f}", y=f"{y:.1f}")
+        RADAR_AXIS.substitute(cx=f"{centre:.1f}", cy=f"{middle:.1f}", x=f"{x:.1f}", y=f"{y:.1f}")
         for x, y in (point(i, 1.0) for i in range(count))
     )
     labels = []
     described = []
     for index, dimension in enumerate(dimensions):
-        x, y = point(index, 1.18)
+        x, y = point(index, 1.15)
         anchor = "middle" if abs(x - centre) < 1 else ("start" if x > centre else "end")
         name = escape(_dimension_name(framework, dimension["id"], language))
         percent = f"{dimension['percent']:.0f}"
@@ -237,6 +238,7 @@ def radar_svg(result: Mapping[str, Any], framework: Framework, language: str, *,
         described.append(f"{name} {percent}%")
     shares = [max(0.0, min(1.0, dimension["percent"] / 100)) for dimension in dimensions]
     return RADAR_SVG.substitute(
+        width=f"{width:g}",
         size=size,
         id="gmi-radar",
         lang=escape(language),

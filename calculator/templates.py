@@ -7,7 +7,7 @@ from string import Template
 __all__ = ["RADAR_AXIS", "RADAR_LABEL", "RADAR_SVG"]
 
 RADAR_SVG = Template(
-    """<svg xmlns="http://www.w3.org/2000/svg" class="gmi-radar" viewBox="0 0 $size $size" role="img" """
+    """<svg xmlns="http://www.w3.org/2000/svg" class="gmi-radar" viewBox="0 0 $width $size" role="img" """
     """aria-labelledby="$id-title $id-desc" lang="$lang">
 <title id="$id-title">$title</title>
 <desc id="$id-desc">$desc</desc>

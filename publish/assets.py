@@ -14,6 +14,7 @@ import base64
 import hashlib
 import io
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -30,6 +31,7 @@ __all__ = [
     "AssetsError",
     "build_wheel",
     "site_lock",
+    "with_csp",
     "write_assets",
 ]
 
@@ -153,3 +155,50 @@ def write_assets(site_dir: Path, indicators: Path = DEFAULT_FOLDER) -> list[Path
     for path, data in outputs.items():
         path.write_bytes(data)
     return [site_dir / "assets" / "pyodide" / name for name in PYODIDE_FILES] + list(outputs)
+
+
+# Content Security Policy ----------------------------------------------------------------------------------------
+
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
+_CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+
+
+def _script_hashes(html: str) -> list[str]:
+    hashes: list[str] = []
+    for match in _INLINE_SCRIPT.finditer(html):
+        attrs = match["attrs"].lower()
+        if " src=" in attrs or "application/json" in attrs:
+            continue
+        digest = base64.b64encode(hashlib.sha256(match["body"].encode("utf-8")).digest()).decode("ascii")
+        token = f"'sha256-{digest}'"
+        if token not in hashes:
+            hashes.append(token)
+    return hashes
+
+
+def content_security_policy(html: str) -> str:
+    """Only this origin: the theme's inline scripts are allowed by hash, WebAssembly by 'wasm-unsafe-eval'."""
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *_script_hashes(html)])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "worker-src 'self' blob:",
+            "connect-src 'self'",
+            "img-src 'self' data:",
+            "style-src 'self' 'unsafe-inline'",
+            "font-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'none'",
+        ]
+    )
+
+
+def with_csp(html: str) -> str:
+    """The page with a CSP <meta> right after its charset declaration (before any script)."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
+    match = _CHARSET.search(html)
+    if match is None:
+        return html.replace("<head>", "<head>" + meta, 1)
+    return html[: match.end()] + meta + html[match.end() :]
