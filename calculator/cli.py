@@ -111,7 +111,7 @@ def _score(framework: Framework, files: list[Path], language: str, output: str) 
             writer.writerow(csv_row(name, result, framework, language))
     else:
         for index, (name, result) in enumerate(results):
-            if len(results) > 1:
+            if len(results) > 1 or not result["valid"]:
                 print(("\n" if index else "") + f"== {name}")
             sys.stdout.write(render_text(result, framework, language))
     invalid = [(name, result) for name, result in results if not result["valid"]]

@@ -32,7 +32,8 @@ class FrameworkInvalid(ValueError):
 
 
 def check_framework(bundle: Mapping[str, Any]) -> list[Issue]:
-    """Every problem of the bundle: shapes first, then cross-references (only on files whose shape is sound)."""
+    """Every problem of the bundle: all shape problems of every file at once; once every file's shape is sound,
+    every cross-reference problem at once (cross-checks read several files, so they wait for sound shapes)."""
     issues: list[Issue] = []
     for name in [*FILE_SHAPES]:
         if name not in bundle:

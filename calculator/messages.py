@@ -126,7 +126,7 @@ def field_label(framework: Framework, path: str, language: str) -> str:
     """A reader's name for a field path: the input's or indicator's name, else the label of the key."""
     parts = path.split(".")
     head, tail = parts[0], parts[1:]
-    if head in ("data", "levels", "selections", "notes", "custom_benchmarks") and tail:
+    if head in ("data", "levels", "selections", "notes", "custom_benchmarks", "indicators") and tail:
         key = tail[0]
         if key in framework.inputs:
             return _input_name(framework, key, language)

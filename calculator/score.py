@@ -7,6 +7,7 @@ for qualitative ladders.  Unanswered scores 0 but is reported as unanswered, nev
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -121,6 +122,9 @@ def _indicator(
             "fallback": fallback,
         }
         value = _indicator_value(indicator, assessment, values, messages)
+        if value is not None and not math.isfinite(value):
+            messages.append(Message("not_finite", f"indicators.{indicator.id}"))
+            value = None
         if value is not None:
             entry["value"] = round(value, 4)
             share = interpolate(value, benchmark.baseline.value, benchmark.leading.value)
@@ -172,7 +176,7 @@ def _result(
         dimensions.append(
             {"id": dimension_id, "points": round(points, 2), "max": weight, "percent": round(100 * points / weight, 1)}
         )
-    total = sum(item["points"] for item in indicators)
+    total = round(sum(item["points"] for item in indicators), 2)  # the band follows the total as shown
     for item in indicators:
         item["points"] = round(item["points"], 2)
     gate = _gate(framework, assessment)
@@ -207,7 +211,7 @@ def _result(
             "currency": assessment.currency,
             "rmb_per_hkd": assessment.rmb_per_hkd,
         },
-        "total": round(total, 2),
+        "total": total,
         "max": round(sum(weight for _, weight in framework.dimensions), 2),
         "rating": {"band": band, "rated": reason is None, "reason": reason},
         "gate": gate,

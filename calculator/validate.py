@@ -77,8 +77,26 @@ def _kind(value: object) -> str:
 
 
 def _safe_key(key: object) -> str:
-    text = str(key)
+    """A short rendering of a received key or value (containers are named, never stringified whole)."""
+    if isinstance(key, dict | list):
+        return f"<{_kind(key)}>"
+    text = _short_number(key) if isinstance(key, int | float) and not isinstance(key, bool) else str(key)
     return text if len(text) <= LIMITS["key"] else text[: LIMITS["key"]] + "…"
+
+
+def _fraction(value: object) -> bool:
+    return isinstance(value, float) and math.isfinite(value) and not value.is_integer()
+
+
+def _whole_number(value: object) -> int | None:
+    """``value`` as an int if it is a whole number of sane size (no float overflow on 400-digit integers)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if abs(value) <= MAX_NUMBER else None
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer() and abs(value) <= MAX_NUMBER:
+        return int(value)
+    return None
 
 
 class _Checker:
@@ -145,7 +163,9 @@ class _Checker:
 
 
 def _short_number(value: int | float) -> str:
-    return f"{value:.3g}" if isinstance(value, float) else (f"{float(value):.3g}" if abs(value) < 1e300 else "1e300+")
+    if isinstance(value, int) and abs(value) >= 10**300:
+        return "1e300+"
+    return f"{float(value):.3g}"
 
 
 def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment | None, list[Message]]:
@@ -227,13 +247,14 @@ def _optional_text(check: _Checker, raw: Mapping[str, Any], key: str) -> str | N
 
 
 def _year(check: _Checker, value: object, path: str) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not float(value).is_integer():
+    year = _whole_number(value)
+    if year is None and (isinstance(value, bool) or not isinstance(value, int | float) or _fraction(value)):
         check.wrong_type(path, "integer")
         return None
-    if not 2000 <= value <= 2100:
-        check.add("out_of_range", path, min=2000, max=2100, found=_short_number(value))
+    if year is None or not 2000 <= year <= 2100:
+        check.add("out_of_range", path, min=2000, max=2100, found=_safe_key(value))
         return None
-    return int(value)
+    return year
 
 
 def _custom_benchmarks(check: _Checker, value: object, benchmark_set: str | None) -> dict[str, tuple[float, float]]:
@@ -308,13 +329,12 @@ def _levels(check: _Checker, value: object) -> dict[str, int]:
             check.unknown("levels", key)
         elif level is None:
             continue
-        elif isinstance(level, bool) or not isinstance(level, int | float) or not float(level).is_integer():
+        elif isinstance(level, bool) or not isinstance(level, int | float) or _fraction(level):
             check.wrong_type(path, "integer")
-        elif not 0 <= level < indicator.level_count:
-            found = _short_number(level)
-            check.add("out_of_range", path, min=0, max=indicator.level_count - 1, found=found)
+        elif (whole := _whole_number(level)) is None or not 0 <= whole < indicator.level_count:
+            check.add("out_of_range", path, min=0, max=indicator.level_count - 1, found=_safe_key(level))
         else:
-            result[key] = int(level)
+            result[key] = whole
     return result
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
-from engine_support import PILOTS
 
-from calculator import Framework
+from calculator import Framework, source
 from calculator.source import load_folder, read_bundle
+from tests.engine.engine_support import PILOTS
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +31,18 @@ def bundle() -> dict[str, Any]:
 def pilots() -> dict[str, dict[str, Any]]:
     """The five pilot assessments by file stem; copy before changing (``engine_support.pilot``)."""
     return {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(PILOTS.glob("*.json"))}
+
+
+@pytest.fixture
+def session_framework(monkeypatch: pytest.MonkeyPatch, framework: Framework) -> None:
+    """``main`` gets the session's framework for the default folder instead of reading the YAML again.
+
+    The real reading is exercised by ``test_check``, ``test_python_dash_m_calculator`` and the broken-folder test of
+    test_engine_framework.py; other folders still go through the real ``load_folder``.
+    """
+    real = source.load_folder
+
+    def load_folder(folder: Path = source.DEFAULT_FOLDER) -> Framework:
+        return framework if folder == source.DEFAULT_FOLDER else real(folder)
+
+    monkeypatch.setattr(source, "load_folder", load_folder)

@@ -102,6 +102,37 @@ def full_marks_assessment() -> dict[str, Any]:
     )
 
 
+# Ways of taking exactly the points of one indicator away from full marks (land-output is tuned separately).
+DROPS: list[tuple[float, str, str, Any]] = [
+    (8, "levels", "green-design", 0),
+    (8, "levels", "product-carbon-footprint", 0),
+    (6, "levels", "process-equipment", 0),
+    (6, "selections", "energy-carbon-platform", []),
+    (4, "data", "retrofit_investment_3y", 0),
+    (6, "data", "solid_waste_utilised_t", 0),
+    (8, "data", "main_material_t", 1_000),
+    (8, "data", "water_reused_m3", 0),
+    (6, "data", "main_pollutant_kg", 10_000),
+]
+
+
+def assessment_with_total(total: float) -> dict[str, Any]:
+    """Full marks less whole indicators; land-output (custom benchmark 1 -> 9: points = value - 1) adds the rest."""
+    raw = full_marks_assessment()
+    kept = 100.0 - 8  # every indicator at full marks except land-output
+    for points, section, key, value in DROPS:
+        if kept <= total:
+            break
+        raw[section][key] = copy.deepcopy(value)
+        kept -= points
+    rest = total - kept
+    assert 0 <= rest <= 8
+    raw["benchmark_set"] = "custom"
+    raw["custom_benchmarks"] = {"land-output": {"baseline": 1, "leading": 9}}
+    raw["data"]["site_area_m2"] = 1_000 / (1 + rest)  # land output = 1 + rest -> points = 8 x rest / 8
+    return raw
+
+
 def score_valid(framework: Framework, raw: object) -> dict[str, Any]:
     """Score and insist that the result is valid (the failure shows the messages)."""
     result = calculator.score(framework, raw)
