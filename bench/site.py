@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.conftest import build_site  # noqa: E402
+from tests.conftest import build_site
 
 
 def _timed_build(skip_booklets: bool) -> float:
