@@ -27,6 +27,7 @@ __all__ = [
     "UnknownMarker",
     "generated_pages",
     "nav_indicators",
+    "page_context",
     "replace_markers",
     "site_root",
     "strings",
@@ -62,7 +63,8 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def _context(framework: Framework, language: str) -> dict[str, Any]:
+def page_context(framework: Framework, language: str) -> dict[str, Any]:
+    """Template context of one language: the framework's data plus text, unit and number helpers."""
     main = framework.main
     site = strings()
     sources = framework.bundle["sources.yaml"]["sources"]
@@ -138,7 +140,7 @@ def site_root(page: str, language: str) -> str:
 
 
 def _render(template: str, framework: Framework, language: str, page: str, **extra: Any) -> str:
-    context = _context(framework, language)
+    context = page_context(framework, language)
     return _environment().get_template(template).render(**context, root=site_root(page, language), **extra)
 
 
