@@ -25,7 +25,7 @@ from .load import FrameworkInvalid, check_framework, load_framework
 from .messages import LABEL_KEYS, MESSAGE_CODES, Message, field_label, render
 from .model import Framework
 from .report import csv_header, csv_row, radar_svg, render_text
-from .score import interpolate, score_assessment
+from .score import interpolate, invalid_result, score_assessment
 from .spec import LANGUAGES, Issue
 from .validate import FORMAT, FORMAT_VERSION, validate_assessment
 
@@ -67,10 +67,9 @@ def score_json(framework: Framework, assessment_json: str) -> str:
     try:
         raw = json.loads(assessment_json, parse_constant=_no_constants)
     except (ValueError, RecursionError):
-        raw = None
-        result: dict[str, Any] = score_assessment(framework, raw)
-        result["messages"] = [Message("file_not_json", "file", {"line": 1}).to_dict()]
-        return json.dumps(result, ensure_ascii=False)
+        return json.dumps(
+            invalid_result(framework, [Message("file_not_json", "file", {"line": 1})]), ensure_ascii=False
+        )
     return json.dumps(score_assessment(framework, raw), ensure_ascii=False)
 
 

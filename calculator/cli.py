@@ -17,7 +17,7 @@ from .load import FrameworkInvalid
 from .messages import Message, render
 from .model import Framework
 from .report import csv_header, csv_row, render_text
-from .score import score_assessment
+from .score import invalid_result, score_assessment
 from .spec import LANGUAGES
 from .validate import FORMAT, FORMAT_VERSION
 
@@ -90,16 +90,7 @@ def _score(framework: Framework, files: list[Path], language: str, output: str) 
     results: list[tuple[str, dict[str, Any]]] = []
     for path in files:
         raw, problems = read_assessment_file(path)
-        if problems:
-            result: dict[str, Any] = {
-                "format": "gmi-result",
-                "format_version": FORMAT_VERSION,
-                "framework_edition": framework.edition,
-                "valid": False,
-                "messages": [problem.to_dict() for problem in problems],
-            }
-        else:
-            result = score_assessment(framework, raw)
+        result = invalid_result(framework, problems) if problems else score_assessment(framework, raw)
         results.append((str(path), result))
     if output == "json":
         payload: Any = results[0][1] if len(results) == 1 else [result for _, result in results]

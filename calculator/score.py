@@ -17,7 +17,7 @@ from .messages import Message
 from .model import Benchmark, BenchmarkEnd, Framework, Indicator, Rule
 from .validate import FORMAT_VERSION, Assessment, validate_assessment
 
-__all__ = ["RESULT_FORMAT", "interpolate", "score_assessment"]
+__all__ = ["RESULT_FORMAT", "interpolate", "invalid_result", "score_assessment"]
 
 RESULT_FORMAT = "gmi-result"
 
@@ -36,25 +36,30 @@ def score_assessment(framework: Framework, raw: object) -> dict[str, Any]:
     """The one JSON-serialisable result shown by the CLI, the browser and the booklet's worked examples."""
     assessment, messages = validate_assessment(framework, raw)
     if assessment is None:
-        return _invalid(framework, messages)
+        return invalid_result(framework, messages)
     footprint = compute_footprint(framework, assessment)
     messages.extend(footprint.messages)
     values: dict[str, float] = {**assessment.data, **footprint.derived}
     messages.extend(_rule_messages(framework.activity_checks, assessment.data))
     indicators = [_indicator(framework, indicator, assessment, values, messages) for indicator in framework.indicators]
     if any(message.severity == "error" for message in messages):
-        return _invalid(framework, messages)
+        return invalid_result(framework, messages)
     return _result(framework, assessment, indicators, footprint.summary(), messages)
 
 
-def _invalid(framework: Framework, messages: list[Message]) -> dict[str, Any]:
+def _header(framework: Framework, valid: bool, messages: list[Message]) -> dict[str, Any]:
     return {
         "format": RESULT_FORMAT,
         "format_version": FORMAT_VERSION,
         "framework_edition": framework.edition,
-        "valid": False,
+        "valid": valid,
         "messages": [message.to_dict() for message in messages],
     }
+
+
+def invalid_result(framework: Framework, messages: list[Message]) -> dict[str, Any]:
+    """The result of an assessment that cannot be scored: only the messages."""
+    return _header(framework, False, messages)
 
 
 def _rule_messages(rules: tuple[Rule, ...], data: Mapping[str, float]) -> list[Message]:
@@ -197,11 +202,7 @@ def _result(
     )
     answered = sum(1 for item in indicators if item["status"] == "scored")
     return {
-        "format": RESULT_FORMAT,
-        "format_version": FORMAT_VERSION,
-        "framework_edition": framework.edition,
-        "valid": True,
-        "messages": [message.to_dict() for message in messages],
+        **_header(framework, True, messages),
         "assessment": {
             "organisation": assessment.organisation,
             "sector": assessment.sector,
