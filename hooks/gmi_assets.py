@@ -2,8 +2,8 @@
 
 # Hooks
 on_post_page    the calculator page gets a CSP <meta>: only this origin, the theme's inline scripts by hash
-on_post_build   once per whole build: i18n's per-language sub-builds (site_dir …/zh-hans, …/en) are skipped;
-                the default-language build writes at the site root
+on_post_template keep the default language's 404 page (i18n's later sub-builds overwrite the shared site/404.html)
+on_post_build   once per whole build, after every language's build (publish.tree.all_languages_built)
 """
 
 from __future__ import annotations
@@ -12,21 +12,30 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from calculator.spec import LANGUAGES
+from publish import tree
 from publish.assets import AssetsError, with_csp, write_assets
-from publish.pages import DEFAULT_LANGUAGE
+
+DEFAULT_THEME_LANGUAGE = "zh-Hant"
+_default_404: dict[str, str] = {}
 
 
-def _is_language_sub_build(site_dir: Path) -> bool:
-    return site_dir.name in LANGUAGES and site_dir.name != DEFAULT_LANGUAGE
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # i18n's sub-builds report the root site_dir while rendering templates, so tell them apart by theme language.
+    if template_name == "404.html" and config.theme["language"] == DEFAULT_THEME_LANGUAGE:
+        _default_404["html"] = output
+    return output
 
 
+@event_priority(-200)  # after i18n's on_post_build (-100), which runs the other languages' builds
 def on_post_build(config: MkDocsConfig) -> None:
-    site_dir = Path(config.site_dir)
-    if _is_language_sub_build(site_dir):
+    if not tree.all_languages_built(config.plugins):
         return
+    site_dir = Path(config.site_dir)
+    if "html" in _default_404:
+        (site_dir / "404.html").write_text(_default_404.pop("html"), encoding="utf-8")
     try:
         write_assets(site_dir)
     except AssetsError as exc:

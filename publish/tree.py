@@ -19,12 +19,13 @@ from calculator.spec import LANGUAGES
 
 from .pages import PUBLISH_DIR, generated_pages
 
-__all__ = ["Tree", "current", "discard", "pilots", "prepare"]
+__all__ = ["Tree", "all_languages_built", "current", "discard", "pilots", "prepare"]
 
 
 @dataclass
 class Tree:
     path: Path
+    source: Path
     framework: Framework
     stamp: tuple[tuple[str, float], ...]
 
@@ -58,7 +59,7 @@ def prepare(source_docs: Path) -> Tree:
             path = target / language / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(markdown, encoding="utf-8")
-    _current["tree"] = Tree(target, loaded, stamp)
+    _current["tree"] = Tree(target, source_docs, loaded, stamp)
     return _current["tree"]
 
 
@@ -71,3 +72,14 @@ def discard() -> None:
     tree = _current.pop("tree", None)
     if tree is not None:
         shutil.rmtree(tree.path, ignore_errors=True)
+
+
+def all_languages_built(plugins: Any) -> bool:
+    """True in the one ``on_post_build`` (at priority below -100) that follows every language's build.
+
+    mkdocs-static-i18n builds the other languages inside its own ``on_post_build`` (priority -100) and marks that
+    with ``building``; the sub-builds run every hook too, and report the root ``site_dir``, so the flag is the only
+    reliable sign of the outermost build.
+    """
+    i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
+    return not getattr(i18n, "building", False)

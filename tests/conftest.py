@@ -64,6 +64,7 @@ def site_url(site_dir: Path) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/gmi/"
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -67,3 +67,21 @@ def session(browser: Browser, origin: str) -> Iterator[Session]:
 
 def load_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def wait_until(page: Page, predicate: str, arg: Any = None, timeout_ms: int = 30_000) -> None:
+    """Poll ``predicate`` (JavaScript source of a function of ``arg``) in the page until it returns true.
+
+    ``page.wait_for_function`` compiles its predicate with eval, which the calculator page's Content Security Policy
+    (rightly) forbids; ``page.evaluate`` goes through the DevTools protocol and is not subject to it.
+    """
+    poll = f"""async arg => {{
+        const predicate = {predicate};
+        const end = Date.now() + {timeout_ms};
+        while (Date.now() < end) {{
+            if (await predicate(arg)) return true;
+            await new Promise(resolve => setTimeout(resolve, 50));
+        }}
+        return false;
+    }}"""
+    assert page.evaluate(poll, arg), f"timed out after {timeout_ms} ms waiting for {predicate} ({arg!r}) on {page.url}"
