@@ -65,8 +65,12 @@ function start() {
   } else {
     const timer = setTimeout(() => fail(str("calc_error_timeout")), LOAD_TIMEOUT_MS);
     try {
-      worker = new Worker(new URL("gmi-worker.mjs", import.meta.url), { type: "module" });
-      worker.onmessage = (event) => {
+      // overrides/main.html starts the worker in the page's <head> (the runtime is the slow part); its early
+      // messages are queued there and replayed here.
+      const early = window.__gmiEarlyWorker;
+      delete window.__gmiEarlyWorker;
+      worker = early ? early.worker : new Worker(new URL("gmi-worker.mjs", import.meta.url), { type: "module" });
+      const onMessage = (event) => {
         const message = event.data || {};
         if (message.type === "progress") showProgress(message.step, message.percent);
         else if (message.type === "ready") {
@@ -84,12 +88,18 @@ function start() {
           else entry.reject(new Error(message.error));
         }
       };
-      worker.onerror = (event) => {
+      const onError = (event) => {
         clearTimeout(timer);
         event.preventDefault();
         fail(`${str("calc_error_load")} ${event.message || "worker error"}`);
       };
-      worker.postMessage({ type: "init", language });
+      worker.onmessage = onMessage;
+      worker.onerror = onError;
+      if (early) {
+        for (const event of early.queue) (event.type === "error" ? onError : onMessage)(event);
+      } else {
+        worker.postMessage({ type: "init", language });
+      }
     } catch (error) {
       clearTimeout(timer);
       fail(`${str("calc_error_load")} ${error.message || error}`);

@@ -64,6 +64,11 @@ def _score(assessment_text, language):
 
 async function init(language) {
   progress("runtime", 5);
+  // Warm the HTTP cache with the engine wheel while the runtime loads (loadPackage fetches it by name later).
+  fetch(LOCK_URL)
+    .then((response) => response.json())
+    .then((lock) => fetch(new URL(lock.packages[PACKAGE].file_name, LOCK_URL)))
+    .catch(() => {});
   const { loadPyodide } = await import(INDEX_URL + "pyodide.mjs");
   const frameworkText = fetchText(FRAMEWORK_URL); // in parallel with the runtime
   frameworkText.catch(() => {});
