@@ -163,11 +163,19 @@ def generated_pages(framework: Framework, language: str, pilots: Pilots) -> dict
     pages["examples/index.md"] = _render(
         "examples_index.md.j2", framework, language, "examples/index.md", results=results
     )
-    for name, result in results.items():
+    for number, (name, result) in enumerate(results.items(), start=1):
         page = f"examples/{name}.md"
         svg = radar_svg(result, framework, language)
         pages[page] = _render(
-            "example.md.j2", framework, language, page, name=name, raw=pilots[name], result=result, radar=svg
+            "example.md.j2",
+            framework,
+            language,
+            page,
+            name=name,
+            number=number,
+            raw=pilots[name],
+            result=result,
+            radar=svg,
         )
     return pages
 
