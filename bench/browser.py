@@ -24,21 +24,13 @@ from typing import Any
 from playwright.sync_api import Browser, Page, Request, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the same browser and flags as the tests)
+
 SITE = ROOT / "site"
 ROUNDS = int(os.environ.get("GMI_BENCH_ROUNDS", "5"))
 PILOT = ROOT / "indicators" / "pilots" / "gd-electronics-dongguan.json"
-CHROMIUM = os.environ.get("GMI_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 CHANGES = 20
 TIMEOUT_MS = 120_000
 

@@ -12,6 +12,11 @@ from mkdocs.plugins import event_priority
 from calculator import Framework
 from publish.tree import current
 
+# Data ----------------------------------------------------------------------------------------------------------
+
+_taught: dict[str, object] = {}
+
+
 # Helper functions ----------------------------------------------------------------------------------------------
 
 
@@ -31,6 +36,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         import jieba
     except ImportError:  # search still works, segmenting by characters
         return config
-    for word in user_terms(current().framework):
-        jieba.add_word(word, freq=2000)
+    loaded = current().framework
+    if _taught.get("framework") is not loaded:  # i18n runs on_config once per language: teach jieba once
+        for word in user_terms(loaded):
+            jieba.add_word(word, freq=2000)
+        _taught["framework"] = loaded
     return config

@@ -153,3 +153,10 @@ def test_two_builds_give_identical_pages(tmp_path: Path) -> None:
             if not other.exists() or not filecmp.cmp(path, other, shallow=False):
                 differences.append(str(path.relative_to(first)))
     assert differences == []
+
+
+def test_every_page_string_has_three_languages() -> None:
+    from publish.pages import strings
+
+    incomplete = [key for key, texts in strings().items() if sorted(texts) != sorted(LANGUAGES) or not all(texts.values())]
+    assert incomplete == []
