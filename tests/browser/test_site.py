@@ -86,7 +86,16 @@ def test_search_finds_indicator_page(session: Session, site_url: str, language: 
         raise AssertionError(
             f"searching {term!r} on {home} did not list {expected}: {_result_paths(session)}"
         ) from error
-    assert expected in _result_paths(session)
+    paths = _result_paths(session)
+    assert expected in paths
+    # The index is shared by the three languages; the reader's own language comes first.
+    roots = {code: urlsplit(site_url + prefix).path for code, prefix in LANGUAGE_PREFIX.items() if prefix}
+
+    def language_of(path: str) -> str:
+        return next((code for code, root in roots.items() if path.startswith(root)), "zh-hant")
+
+    in_own = [language_of(path) == language for path in paths]
+    assert in_own == sorted(in_own, reverse=True), paths
     assert session.errors == []
 
 
