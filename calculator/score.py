@@ -75,7 +75,7 @@ def _rule_messages(rules: tuple[Rule, ...], data: Mapping[str, float]) -> list[M
     return found
 
 
-def _benchmark(framework: Framework, indicator: Indicator, assessment: Assessment) -> tuple[Benchmark, str, bool]:
+def _benchmark(indicator: Indicator, assessment: Assessment) -> tuple[Benchmark, str, bool]:
     """The benchmark used, the set it came from, and whether it fell back to the general set."""
     if assessment.benchmark_set == "custom":
         custom = assessment.custom_benchmarks.get(indicator.id)
@@ -118,7 +118,7 @@ def _indicator(
             entry["value"] = level
             share = level / (indicator.level_count - 1)
     else:
-        benchmark, set_id, fallback = _benchmark(framework, indicator, assessment)
+        benchmark, set_id, fallback = _benchmark(indicator, assessment)
         entry["benchmark"] = {
             "set": set_id,
             "baseline": benchmark.baseline.value,
