@@ -18,6 +18,7 @@ import yaml
 
 from calculator import Framework, radar_svg, score
 from calculator.report import band_name, format_number
+from calculator.source import MAX_ASSESSMENT_BYTES
 from calculator.spec import LANGUAGES
 
 __all__ = [
@@ -155,7 +156,9 @@ def generated_pages(framework: Framework, language: str, pilots: Pilots) -> dict
         "factors.md": "factors.md.j2",
     }
     pages = {page: _render(template, framework, language, page) for page, template in simple.items()}
-    pages["calculator.md"] = _render("calculator.md.j2", framework, language, "calculator.md", pilots=pilots)
+    pages["calculator.md"] = _render(
+        "calculator.md.j2", framework, language, "calculator.md", pilots=pilots, max_bytes=MAX_ASSESSMENT_BYTES
+    )
     for indicator in framework.indicators:
         page = f"indicators/{indicator.id}.md"
         pages[page] = _render("indicator.md.j2", framework, language, page, entry=framework.entries[indicator.id])

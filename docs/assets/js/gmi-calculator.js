@@ -5,7 +5,6 @@
 const root = document.getElementById("gmi-calculator");
 
 const STORAGE_KEY = "gmi-assessment-v1";
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const LOAD_TIMEOUT_MS = 60000;
 const DEBOUNCE_MS = 150;
 const own = (object, key) =>
@@ -18,6 +17,7 @@ if (root) start();
 function start() {
   const language = root.dataset.language || "en";
   const edition = root.dataset.edition || "";
+  const MAX_FILE_BYTES = Number(root.dataset.maxBytes); // the engine's limit (calculator.source), set by the page
   const form = document.getElementById("gmi-form");
   const str = (key) => root.getAttribute("data-s-" + key.replace(/_/g, "-")) || key;
   const $ = (id) => document.getElementById(id);
