@@ -366,7 +366,12 @@ function start() {
         guidanceLink(indicator.id),
         value,
         `${numberFormat(indicator.points)} / ${numberFormat(indicator.max)}`,
-        label(`status_${indicator.status}`),
+        // Scores resting on illustrative or general-set benchmarks say so (the booklet and pages do too).
+        [
+          label(`status_${indicator.status}`),
+          ...(indicator.benchmark && indicator.benchmark.illustrative ? [label("illustrative")] : []),
+          ...(indicator.benchmark && indicator.benchmark.fallback ? [label("benchmark_fallback")] : []),
+        ].join("; "),
       ]);
       rows.append(row);
     }
