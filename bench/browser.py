@@ -14,7 +14,6 @@ import http.server
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -26,7 +25,9 @@ from playwright.sync_api import Browser, Page, Request, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.browser.conftest import wait_until as browser_wait_until  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the same browser and flags as the tests)
+from tests.conftest import build_site as build_site_into  # noqa: E402
 
 SITE = ROOT / "site"
 ROUNDS = int(os.environ.get("GMI_BENCH_ROUNDS", "5"))
@@ -53,24 +54,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def build_site() -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(SITE)]
-    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+    result = build_site_into(SITE)
+    if result.returncode != 0:
+        raise SystemExit(result.stdout + result.stderr)
 
 
 def wait_until(page: Page, predicate: str, arg: Any = None) -> None:
-    """Poll a JavaScript predicate via evaluate (the calculator's CSP forbids wait_for_function's eval)."""
-    poll = f"""async arg => {{
-        const predicate = {predicate};
-        const end = Date.now() + {TIMEOUT_MS};
-        while (Date.now() < end) {{
-            if (await predicate(arg)) return true;
-            await new Promise(resolve => setTimeout(resolve, 5));
-        }}
-        return false;
-    }}"""
-    if not page.evaluate(poll, arg):
-        raise TimeoutError(predicate)
+    """Poll finely (5 ms): the bench measures latencies."""
+    browser_wait_until(page, predicate, arg, timeout_ms=TIMEOUT_MS, interval_ms=5)
 
 
 def transferred(requests: list[Request]) -> int:

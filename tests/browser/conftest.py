@@ -69,7 +69,7 @@ def load_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def wait_until(page: Page, predicate: str, arg: Any = None, timeout_ms: int = 30_000) -> None:
+def wait_until(page: Page, predicate: str, arg: Any = None, timeout_ms: int = 30_000, interval_ms: int = 50) -> None:
     """Poll ``predicate`` (JavaScript source of a function of ``arg``) in the page until it returns true.
 
     ``page.wait_for_function`` compiles its predicate with eval, which the calculator page's Content Security Policy
@@ -80,7 +80,7 @@ def wait_until(page: Page, predicate: str, arg: Any = None, timeout_ms: int = 30
         const end = Date.now() + {timeout_ms};
         while (Date.now() < end) {{
             if (await predicate(arg)) return true;
-            await new Promise(resolve => setTimeout(resolve, 50));
+            await new Promise(resolve => setTimeout(resolve, {interval_ms}));
         }}
         return false;
     }}"""
