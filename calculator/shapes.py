@@ -136,8 +136,15 @@ SOURCES = Object(
         )
     }
 )
+SYNONYMS = Object(  # other words readers search for (search widens a query with them); lists may be empty
+    required={"en": ListOf(String()), "zh-hant": ListOf(String()), "zh-hans": ListOf(String())}
+)
 GLOSSARY = Object(
-    required={"terms": ListOf(Object(required={"id": ID, "term": Text(), "definition": Text()}), 1, "id")}
+    required={
+        "terms": ListOf(
+            Object(required={"id": ID, "term": Text(), "definition": Text()}, optional={"synonyms": SYNONYMS}), 1, "id"
+        )
+    }
 )
 REGULATIONS = Object(
     required={
