@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
 def build_site(target: Path) -> subprocess.CompletedProcess[str]:
     """A real strict build of the whole site (and booklets) into ``target``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    env.pop("GMI_SITE_URL", None)  # the default build: no published address
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
 

@@ -160,3 +160,40 @@ def test_every_page_string_has_three_languages() -> None:
 
     incomplete = [key for key, texts in strings().items() if sorted(texts) != sorted(LANGUAGES) or not all(texts.values())]
     assert incomplete == []
+
+
+def test_search_index_per_language(site_dir: Path) -> None:
+    """One index per language, each holding only its own pages; the file every page fetches is a small stub."""
+    import json
+
+    from hooks.gmi_search import language_of
+
+    stub = site_dir / "search" / "search_index.json"
+    assert stub.stat().st_size < 1024
+    assert json.loads(stub.read_text(encoding="utf-8"))["docs"] == []
+    for language in LANGUAGES:
+        index = json.loads((site_dir / "search" / f"{language}.json").read_text(encoding="utf-8"))
+        locations = [doc["location"] for doc in index["docs"]]
+        assert {language_of(location) for location in locations} == {language}
+        indicator_pages = {f"{PREFIX[language]}indicators/{indicator.id}/" for indicator in FRAMEWORK.indicators}
+        assert indicator_pages <= set(locations)
+        boosted = {doc["location"] for doc in index["docs"] if doc.get("boost", 1) > 1}
+        assert boosted == indicator_pages
+
+
+def test_search_synonyms_reach_the_indicator_chapter(site_dir: Path) -> None:
+    """A glossary synonym (太阳能 / photovoltaic) is a hidden title word of the chapter whose name its term is."""
+    import json
+
+    for language, word in (("zh-hans", "太阳能"), ("zh-hant", "太陽能"), ("en", "photovoltaic")):
+        index = json.loads((site_dir / "search" / f"{language}.json").read_text(encoding="utf-8"))
+        chapter = next(doc for doc in index["docs"] if doc["location"] == f"{PREFIX[language]}indicators/renewable-share/")
+        assert word in chapter["keys"].split(" ")
+
+
+def test_no_sitemap_or_alternates_without_site_url(site_dir: Path) -> None:
+    """Without a published address the build writes no sitemap and no head alternates (no request that can 404)."""
+    assert not (site_dir / "sitemap.xml").exists()
+    for language in LANGUAGES:
+        html = (site_dir / PREFIX[language] / "index.html").read_text(encoding="utf-8")
+        assert 'rel="alternate"' not in html.partition("</head>")[0]
