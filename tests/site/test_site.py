@@ -14,7 +14,7 @@ from calculator.source import load_folder
 from calculator.spec import LANGUAGES
 from publish.pages import UnknownMarker, generated_pages, replace_markers
 from publish.tree import pilots
-from tests.conftest import build_site
+from tests.conftest import ROOT, build_site
 
 FRAMEWORK = load_folder()
 PREFIX = {"zh-hant": "", "zh-hans": "zh-hans/", "en": "en/"}
@@ -197,3 +197,27 @@ def test_no_sitemap_or_alternates_without_site_url(site_dir: Path) -> None:
     for language in LANGUAGES:
         html = (site_dir / PREFIX[language] / "index.html").read_text(encoding="utf-8")
         assert 'rel="alternate"' not in html.partition("</head>")[0]
+
+
+def test_footer_names_the_publisher_in_the_pages_language(site_dir: Path) -> None:
+    """The 简体 footer is in Simplified characters, the English one in English (the publisher's name from the YAML)."""
+    publisher = FRAMEWORK.main["publisher"]
+    for language in LANGUAGES:
+        html = (site_dir / PREFIX[language] / "index.html").read_text(encoding="utf-8")
+        found = re.search(r'md-copyright__highlight">\s*(.*?)\s*</div>', html, re.DOTALL)
+        assert found is not None
+        assert publisher[language] in found.group(1)
+        others = {publisher[other] for other in LANGUAGES if other not in (language, "en")} - {publisher[language]}
+        assert not any(name in found.group(1) for name in others), found.group(1)
+
+
+def test_the_calculator_has_one_name() -> None:
+    """One Chinese name for the self-scoring calculator across pages, strings and messages (自評計分器)."""
+    roots = [ROOT / "docs", ROOT / "publish", ROOT / "indicators"]
+    found = [
+        str(path.relative_to(ROOT))
+        for root in roots
+        for path in root.rglob("*")
+        if path.suffix in (".md", ".yaml", ".j2") and re.search("計算器|计算器", path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
