@@ -156,15 +156,16 @@ def language_indexes(
     for entry in combined["docs"]:
         doc = dict(entry)
         language = language_of(doc["location"])
-        in_title, in_text = synonym_fields(doc.get("title", ""), doc.get("text", ""), groups[language])
-        keys = " ".join(filter(None, [title_keys(doc.get("title", "")), *in_title]))
-        if keys:
-            doc["keys"] = keys
-        if in_text:
-            doc["also"] = " ".join(in_text)
         boost = document_boost(doc["location"])
         if boost is not None:
             doc["boost"] = boost
+        if boost is None or boost >= 1:  # damped pages (calculator, worked examples) get no extra words
+            in_title, in_text = synonym_fields(doc.get("title", ""), doc.get("text", ""), groups[language])
+            keys = " ".join(filter(None, [title_keys(doc.get("title", "")), *in_title]))
+            if keys:
+                doc["keys"] = keys
+            if in_text:
+                doc["also"] = " ".join(in_text)
         indexes[language]["docs"].append(doc)
     return indexes
 

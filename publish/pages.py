@@ -21,6 +21,8 @@ from calculator.report import band_name, format_number
 from calculator.source import MAX_ASSESSMENT_BYTES
 from calculator.spec import LANGUAGES
 
+from .examples import Symbol, derived_values, figure, pilot_texts, working
+
 __all__ = [
     "MARKERS",
     "PUBLISH_DIR",
@@ -114,6 +116,7 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
         "symbol": symbol,
         "input_name": input_name,
         "num": format_number,
+        "fig": figure,
         "band_name": lambda band: band_name(framework, band, language),
         "dimension_name": lambda dimension: next(t(d["name"]) for d in main["dimensions"] if d["id"] == dimension),
         "set_name": lambda set_id: next(t(b["name"]) for b in main["benchmark_sets"] if b["id"] == set_id),
@@ -163,12 +166,12 @@ def generated_pages(framework: Framework, language: str, pilots: Pilots) -> dict
         page = f"indicators/{indicator.id}.md"
         pages[page] = _render("indicator.md.j2", framework, language, page, entry=framework.entries[indicator.id])
     results = {name: score(framework, raw) for name, raw in sorted(pilots.items())}
+    texts = pilot_texts()
     pages["examples/index.md"] = _render(
-        "examples_index.md.j2", framework, language, "examples/index.md", results=results
+        "examples_index.md.j2", framework, language, "examples/index.md", results=results, texts=texts
     )
     for number, (name, result) in enumerate(results.items(), start=1):
         page = f"examples/{name}.md"
-        svg = radar_svg(result, framework, language)
         pages[page] = _render(
             "example.md.j2",
             framework,
@@ -178,9 +181,31 @@ def generated_pages(framework: Framework, language: str, pilots: Pilots) -> dict
             number=number,
             raw=pilots[name],
             result=result,
-            radar=svg,
+            radar=radar_svg(result, framework, language),
+            pilot=_pilot_context(framework, language, name, pilots[name], result),
         )
     return pages
+
+
+def _pilot_context(framework: Framework, language: str, name: str, raw: Any, result: Any) -> dict[str, Any]:
+    """What an example page shows besides the result: texts in the reader's language and the working."""
+    context = page_context(framework, language)
+    t, unit = context["t"], context["unit"]
+    values = derived_values(framework, raw)
+    derived = [
+        Symbol(key, t(entry["name"]), unit(entry["unit"]), values[key], True, t(entry["formula"]))
+        for key, entry in framework.main["derived"].items()
+        if key in values
+    ]
+    workings = working(framework, name, raw, result, context)
+    code = result["assessment"].get("currency") or result["assessment"].get("money_unit") or ""
+    currencies = framework.main.get("currencies", {})
+    return {
+        "texts": pilot_texts().get(name, {}),
+        "derived": derived,
+        "workings": workings,
+        "money": t(currencies[code]) if code in currencies else code,
+    }
 
 
 def nav_indicators(framework: Framework) -> list[str]:
