@@ -33,6 +33,7 @@ from markupsafe import Markup
 from calculator import Framework
 from calculator.spec import LANGUAGES
 
+from .examples import readable_formula
 from .pages import PUBLISH_DIR, Pilots, generated_pages, page_context, replace_markers, strings
 
 __all__ = [
@@ -54,6 +55,9 @@ HTML_LANG: Mapping[str, str] = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans", "en"
 AUTHORED_PAGES: tuple[str, ...] = ("index.md", "method.md", "prepare.md", "about.md")
 SKIPPED_PAGES: tuple[str, ...] = ("calculator.md", "downloads.md")
 WORKSHEET_KEY = "worksheet"
+SECTION_PREFIX = "section--"
+TIGHTER: tuple[str, ...] = ("tight", "tighter")  # booklet.css classes, in the order they are tried
+SHORT_PAGE_LINES = 7  # a page that ends a section with this many lines or fewer is a stray: the section is tightened
 TEMPLATES = PUBLISH_DIR / "templates" / "booklet"
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b([^>]*)>")
@@ -137,6 +141,20 @@ def _rewrite_links(fragment: str, page: str, included: set[str]) -> str:
         return f'<a href="#{html.escape(anchor)}">{inner}</a>'
 
     return _LINK.sub(link, fragment)
+
+
+_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+KEEP_WHOLE_ROWS = 14  # a table of up to this many rows is kept on one page; a longer one breaks between rows
+
+
+def _keep_short_tables_whole(fragment: str) -> str:
+    """Short tables get ``class="keep"`` (not split across pages); long ones break and repeat their header."""
+
+    def mark(match: re.Match[str]) -> str:
+        rows = match.group(1).count("<tr")
+        return f'<table class="keep">{match.group(1)}</table>' if rows <= KEEP_WHOLE_ROWS else match.group(0)
+
+    return _TABLE.sub(mark, fragment)
 
 
 def _shift_headings(fragment: str, shift: int) -> str:
@@ -247,6 +265,9 @@ def worksheet_html(framework: Framework, language: str) -> str:
                 "unit": unit(indicator.unit),
                 "points": f"{indicator.points:g}",
                 "formula": entry.get("formula"),
+                "in_words": readable_formula(entry["formula"], lambda name: context["symbol"](name)["name"])
+                if entry.get("formula")
+                else "",
                 "symbols": [context["symbol"](name) for name in indicator.formula.names] if indicator.formula else [],
                 "derived": set(main["derived"]),
                 "baseline": None if general is None else f"{general.baseline.value:g}",
@@ -280,6 +301,7 @@ def worksheet_html(framework: Framework, language: str) -> str:
             gate=[{"text": t(item["text"])} for item in main["gate"]],
             bands=[{"name": t(band["name"]), "min": f"{band['min']:g}"} for band in main["rating_bands"]],
             anchor=WORKSHEET_KEY,
+            html_lang=HTML_LANG[language],
         )
     )
 
@@ -295,11 +317,15 @@ def _assemble(framework: Framework, language: str, pilots: Pilots, docs_dir: Pat
     def add(page: str, body_markdown: str, shift: int, css_class: str, first_class: str, toc_level: int) -> None:
         fragment = _convert(body_markdown)
         fragment = _rewrite_links(fragment, page, included)
+        fragment = _keep_short_tables_whole(fragment)
         fragment = _shift_headings(fragment, shift)
         fragment = _prefix_heading_ids(fragment, page, first_class, document.toc, toc_level)
         fragment = fragment.replace('id="gmi-radar', f'id="{_anchor(page)}--gmi-radar')
         fragment = fragment.replace("<svg ", f'<svg font-family="{sans}" ')  # SVG text does not inherit fonts
-        document.sections.append(f'<section class="{css_class}">\n{fragment}\n</section>')
+        section_id = SECTION_PREFIX + _anchor(page)
+        document.sections.append(
+            f'<section class="{css_class}" id="{html.escape(section_id)}">\n{fragment}\n</section>'
+        )
 
     indicator_pages = {f"indicators/{indicator.id}.md": indicator for indicator in framework.indicators}
     dimension_blocks: dict[str, str] = {}
@@ -403,11 +429,68 @@ def build_booklet(
     source = booklet_html(framework, language, pilots, docs_dir, bleed=bleed)
     out.parent.mkdir(parents=True, exist_ok=True)
     with _captured_warnings() as records:
-        weasyprint.HTML(string=source, base_url=str(docs_dir)).write_pdf(out, pdf_tags=True)
+        document = weasyprint.HTML(string=source, base_url=str(docs_dir)).render(pdf_tags=True)
+        for level in TIGHTER:  # set stray sections a little tighter so their last lines join the page before
+            strays = stray_sections(document)
+            if not strays:
+                break
+            source = _tighten(source, strays, level)
+            document = weasyprint.HTML(string=source, base_url=str(docs_dir)).render(pdf_tags=True)
+        document.write_pdf(out, pdf_tags=True)
     if strict and records:
         messages = "; ".join(record.getMessage() for record in records)
         raise BookletWarnings(f"WeasyPrint warned while rendering the {language} booklet: {messages}")
     return out
+
+
+def _line_count(box: Any) -> int:
+    """Visual text lines on a page: line boxes at distinct heights (table cells and list markers share a line)."""
+    from weasyprint.formatting_structure import boxes
+
+    heights: set[int] = set()
+    stack = [box]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, boxes.LineBox):
+            heights.add(round(current.position_y))
+        elif not isinstance(current, boxes.MarginBox):  # running header and page number are not text lines
+            stack.extend(getattr(current, "children", None) or [])
+    return len(heights)
+
+
+def stray_sections(document: Any) -> list[str]:
+    """Sections whose last page carries only a few lines (and starts nothing): the widow pages of a printed book.
+
+    Every section (chapter, indicator, worked example) starts on a new page; a page where no section starts and
+    after which one does (or the book ends) is a section's last page.
+    """
+    pages = document.pages
+    present = [[name for name in page.anchors if name.startswith(SECTION_PREFIX)] for page in pages]
+    # a split box lists its anchor on every page it spans: a section starts where its anchor first appears
+    starts = [
+        [name for name in names if index == 0 or name not in present[index - 1]] for index, names in enumerate(present)
+    ]
+    found: list[str] = []
+    current = ""
+    for index, page in enumerate(pages):
+        if starts[index]:
+            current = starts[index][-1]
+            continue
+        last = index + 1 == len(pages) or bool(starts[index + 1])
+        if current and last and _line_count(page._page_box) <= SHORT_PAGE_LINES:
+            found.append(current)
+    return found
+
+
+def _tighten(source: str, sections: list[str], level: str) -> str:
+    """The booklet's HTML with ``level`` added to the classes of the given sections."""
+    wanted = set(sections)
+
+    def add(match: re.Match[str]) -> str:
+        classes, section = match.group(1), match.group(2)
+        return f'<section class="{classes} {level}" id="{section}">' if section in wanted else match.group(0)
+
+    return re.sub(r'<section class="([^"]*)" id="([^"]*)">', add, source)
 
 
 def _build_from_sources(language: str, docs_dir: str, out: str, bleed: bool) -> str:

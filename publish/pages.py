@@ -107,6 +107,35 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
         money = t(main["currencies"]["RMB"]) if spec.unit == "money" else unit(spec.unit)
         return {"id": name, "name": input_name(name), "unit": money, "formula": ""}
 
+    def benchmark_notes(entry: Mapping[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+        """Benchmark rows with short status cells, and their sources as numbered notes (long sources squeeze tables)."""
+        notes: list[str] = []
+        rows: list[dict[str, Any]] = []
+        for set_id, pair in entry.get("benchmarks", {}).items():
+            cells: list[str] = []
+            for end in ("baseline", "leading"):
+                value = pair[end]
+                key = "status_short_illustrative" if value["status"] == "illustrative" else "status_" + value["status"]
+                status = site[key][language]
+                if value["status"] != "illustrative":
+                    note = source(value["source"]) + (f" ({value['basis']})" if value.get("basis") else "")
+                    if note not in notes:
+                        notes.append(note)
+                    status += f" [{notes.index(note) + 1}]"
+                cells.append(status)
+            if cells[0] == cells[1]:
+                cells[1] = ""
+            rows.append(
+                {
+                    "set": set_id,
+                    "baseline": pair["baseline"]["value"],
+                    "leading": pair["leading"]["value"],
+                    "baseline_status": cells[0],
+                    "leading_status": cells[1],
+                }
+            )
+        return rows, notes
+
     helpers: dict[str, Callable[..., Any]] = {
         "t": t,
         "s": s,
@@ -117,6 +146,7 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
         "input_name": input_name,
         "num": format_number,
         "fig": figure,
+        "benchmark_notes": benchmark_notes,
         "band_name": lambda band: band_name(framework, band, language),
         "dimension_name": lambda dimension: next(t(d["name"]) for d in main["dimensions"] if d["id"] == dimension),
         "set_name": lambda set_id: next(t(b["name"]) for b in main["benchmark_sets"] if b["id"] == set_id),

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from pypdf import PdfReader
 
@@ -169,7 +170,7 @@ def test_worksheet_lists_every_indicator_and_input(site_dir: Path, language: str
     for indicator in fw.indicators:
         names += [_t(entry["name"], language) for entry in fw.entries[indicator.id].get("inputs", [])]
     for input_id in fw.inputs:
-        assert f"<code>{input_id}</code>" in html or f'id="worksheet--input-{input_id}"' in html, input_id
+        assert re.search(rf'id="worksheet--(?:[a-z0-9-]+--)?input-{input_id}"', html), input_id
     reader = PdfReader(_pdf(site_dir, language))
     start = next(page for title, page in _outline(reader) if title == _t_strings("worksheet_title", language))
     end = next(page for title, page in _outline(reader) if page > start and title.startswith(("Emission", "排放")))
@@ -205,3 +206,72 @@ def test_bleed_variant_and_no_warnings(tmp_path: Path, caplog: pytest.LogCapture
     assert abs(float(bleed.width) - (A5[0] + 2 * BLEED)) <= 1
     assert abs(float(bleed.height) - (A5[1] + 2 * BLEED)) <= 1
     assert float(media.width) >= float(bleed.width) and float(media.height) >= float(bleed.height)
+
+
+PRINT = yaml.safe_load((ROOT / "tests" / "data" / "booklet_print.yaml").read_text(encoding="utf-8"))
+CJK = "\u3400-\u9fff"
+
+
+def test_no_web_only_wording_is_printed(site_dir: Path, language: str) -> None:
+    text = _text(_pdf(site_dir, language)).lower()
+    assert [phrase for phrase in PRINT["web_only"][language] if phrase.lower() in text] == []
+
+
+def test_worksheet_has_a_header_to_fill_in(site_dir: Path, language: str) -> None:
+    reader = PdfReader(_pdf(site_dir, language))
+    start = next(page for title, page in _outline(reader) if title == _t_strings("worksheet_title", language))
+    first_page = _squash(_text(_pdf(site_dir, language), start + 1))
+    for key in PRINT["worksheet_header"]:
+        assert _squash(_t_strings(key, language)) in first_page, key
+
+
+def test_worksheet_boxes_are_big_enough_to_write_in() -> None:
+    """The write-in boxes are at least 8 mm high (booklet.css)."""
+    css = (ROOT / "publish" / "templates" / "booklet" / "booklet.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.box \{([^}]*)\}", css)
+    assert rule is not None
+    height = re.search(r"height:\s*([\d.]+)mm", rule.group(1))
+    assert height is not None and float(height.group(1)) >= 8
+
+
+def test_worksheet_formulas_read_in_words(language: str) -> None:
+    """No program identifier (energy_tce, output_10k_rmb …) is printed in the worksheet."""
+    html = worksheet_html(framework(), language)
+    text = re.sub(r"<[^>]+>", " ", html)
+    assert re.findall(r"\b[a-z]+(?:_[a-z0-9]+)+\b", text) == []
+
+
+def test_no_oblique_cjk_font_is_embedded(site_dir: Path, language: str) -> None:
+    """CJK emphasis is by weight: a slanted CJK font is a synthetic oblique."""
+    output = subprocess.run(["pdffonts", str(_pdf(site_dir, language))], check=True, capture_output=True, text=True)
+    names = [row.split()[0] for row in output.stdout.splitlines()[2:]]
+    assert [name for name in names if "CJK" in name and re.search("Oblique|Italic", name)] == []
+
+
+@pytest.mark.parametrize("chinese", ["zh-hant", "zh-hans"])
+def test_chinese_sentences_end_with_full_width_punctuation(site_dir: Path, chinese: str) -> None:
+    text = _text(_pdf(site_dir, chinese))
+    ascii_stops = re.findall(rf"[^\s]{{0,12}}[{CJK}）」』》][.,;:](?:\s|$)", text)
+    assert ascii_stops == []
+
+
+def test_no_stray_page_at_the_end_of_a_section(site_dir: Path, language: str) -> None:
+    """Every chapter, dimension, indicator and worked example starts a page; none ends on a page of a few lines."""
+    path = _pdf(site_dir, language)
+    reader = PdfReader(path)
+    starts = {page for _, page in _outline(reader)}
+    first = min(starts)
+    strays: list[int] = []
+    for index in range(first, len(reader.pages)):
+        if index in starts or (index + 1 < len(reader.pages) and index + 1 not in starts):
+            continue
+        lines = [line for line in _text(path, index + 1).splitlines() if line.strip()]
+        if len(lines) - 2 <= PRINT["stray_page_lines"]:  # minus the running header and the page number
+            strays.append(index + 1)
+    assert strays == []
+
+
+def test_english_is_hyphenated(site_dir: Path) -> None:
+    """Justified English is hyphenated (pyphen through WeasyPrint): some lines end with a hyphen inside a word."""
+    text = _text(_pdf(site_dir, "en"))
+    assert len(re.findall("[a-z]\u2010\n[a-z]", text)) >= 20
