@@ -21,7 +21,7 @@ from calculator.report import band_name, format_number
 from calculator.source import MAX_ASSESSMENT_BYTES
 from calculator.spec import LANGUAGES
 
-from .examples import Symbol, derived_values, figure, pilot_texts, working
+from .examples import Symbol, derived_values, figure, pilot_texts, readable_formula, working
 
 __all__ = [
     "MARKERS",
@@ -147,6 +147,7 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
         "num": format_number,
         "fig": figure,
         "benchmark_notes": benchmark_notes,
+        "in_words": lambda formula: readable_formula(formula, lambda name: symbol(name)["name"]),
         "band_name": lambda band: band_name(framework, band, language),
         "dimension_name": lambda dimension: next(t(d["name"]) for d in main["dimensions"] if d["id"] == dimension),
         "set_name": lambda set_id: next(t(b["name"]) for b in main["benchmark_sets"] if b["id"] == set_id),
