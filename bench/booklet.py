@@ -10,6 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from calculator.source import load_folder
 from calculator.spec import LANGUAGES
 from publish.booklet import build_all, build_booklet, filename
@@ -25,7 +27,8 @@ def main() -> int:
         started = time.perf_counter()
         path = build_booklet(framework, language, examples, ROOT / "docs", out_dir / filename(language))
         elapsed = time.perf_counter() - started
-        print(f"{language:8} {elapsed:6.2f} s  {path.stat().st_size / 1024:8.0f} KB  {path}")
+        pages = len(PdfReader(path).pages)
+        print(f"{language:8} {elapsed:6.2f} s  {pages:4d} pages  {path.stat().st_size / 1024:8.0f} KB  {path}")
     for workers in (1, 2):
         started = time.perf_counter()
         build_all(ROOT / "docs", out_dir / f"workers-{workers}", workers=workers)
