@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .carbon import compute_footprint
+from .check_context import DERIVED
 from .expr import ZeroDenominator
 from .messages import Message
 from .model import Benchmark, BenchmarkEnd, Framework, Indicator, Rule
@@ -126,7 +127,7 @@ def _indicator(
             "illustrative": benchmark.illustrative,
             "fallback": fallback,
         }
-        value = _indicator_value(indicator, assessment, values, messages)
+        value = _indicator_value(indicator, assessment, _with_blank_values(framework, indicator, values), messages)
         if value is not None and not math.isfinite(value):
             messages.append(Message("not_finite", f"indicators.{indicator.id}"))
             value = None
@@ -138,6 +139,18 @@ def _indicator(
         return entry
     entry.update(status="scored", fraction=round(share, 4), points=share * indicator.points)
     return entry
+
+
+def _with_blank_values(framework: Framework, indicator: Indicator, values: Mapping[str, float]) -> Mapping[str, float]:
+    """An input whose blank has a stated meaning (``blank_value``) takes it, once another own input was entered."""
+    declared = {
+        name: spec.blank_value
+        for name in indicator.inputs
+        if (spec := framework.inputs[name]).blank_value is not None and name not in values
+    }
+    if not declared or not any(name in values for name in indicator.inputs if name not in declared):
+        return values
+    return {**values, **{name: float(value) for name, value in declared.items() if value is not None}}
 
 
 def _indicator_value(
@@ -165,7 +178,7 @@ def _missing(indicator: Indicator, values: Mapping[str, float], assessment: Asse
     if indicator.type == "count":
         return [f"selections.{indicator.id}"]
     assert indicator.formula is not None
-    return [name for name in indicator.formula.names if name not in values]
+    return [name if name in DERIVED else f"data.{name}" for name in indicator.formula.names if name not in values]
 
 
 def _result(
@@ -209,7 +222,8 @@ def _result(
             "region": assessment.region,
             "reporting_year": assessment.reporting_year,
             "benchmark_set": assessment.benchmark_set,
-            "currency": assessment.currency,
+            "period_start_month": assessment.period_start_month,
+            "money_unit": assessment.money_unit,
             "rmb_per_hkd": assessment.rmb_per_hkd,
         },
         "total": total,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import Boolean, Enum, ListOf, MapOf, Number, Object, Spec, String, Text
+from .spec import AnyOf, Boolean, Enum, ListOf, MapOf, Number, Object, Spec, String, Text
 
 __all__ = ["FILE_SHAPES", "dimension_shape", "file_shape"]
 
@@ -10,7 +10,12 @@ ID = String(pattern=r"[a-z][a-z0-9_-]*", example="water-reuse")
 STATUSES = ("published", "secondary", "derived", "illustrative")
 INDICATOR_TYPES = ("quantitative", "qualitative", "count")
 DIRECTIONS = ("lower", "higher")
-INPUT_GROUPS = ("output", "electricity", "fuels", "refrigerants")
+SCOPES = (1, 2, "memo")
+MEMO_KINDS = ("non_kyoto", "biogenic")
+GASES = ("co2", "co2e")
+CROSS_CHECKS = ("scope1_t", "scope2_t", "energy_tce")
+REGION = String(pattern=r"[A-Z]{2}", example="GD")
+YEAR_KEY = r"\d{4}"
 
 PROVENANCE = {"source": ID, "status": Enum(STATUSES)}
 PROVENANCE_EXTRA: dict[str, Spec] = {"basis": String(), "year": Number(minimum=1900, maximum=2100, integer=True)}
@@ -21,10 +26,17 @@ BENCHMARK = Object(required={"baseline": BENCHMARK_VALUE, "leading": BENCHMARK_V
 INPUT = Object(
     required={"id": ID, "unit": ID, "name": Text(), "help": Text()},
     optional={
-        "group": Enum(INPUT_GROUPS),
+        "group": ID,
         "good": Enum(("up", "down")),
         "energy": ID,
-        "factor": ID,
+        "factor": AnyOf(
+            (ID, ListOf(ID, min_items=1), MapOf(AnyOf((ID, ListOf(ID, min_items=1)), "a factor id or a list"), r"[A-Z]{2}")),
+            "a factor id, a list of factor ids, or {region: id or list}",
+        ),
+        "regions": ListOf(REGION, min_items=1),
+        "alt_units": MapOf(ID),
+        "cross_check": Enum(CROSS_CHECKS),
+        "blank_value": Number(minimum=0),
         "renewable": Boolean(),
         "positive": Boolean(),
         "max": Number(minimum=0),
@@ -98,23 +110,42 @@ FRAMEWORK = Object(
         "units": MapOf(Text()),
         "regions": MapOf(Text(), key_pattern=r"[A-Z]{2}"),
         "currencies": MapOf(Text(), key_pattern=r"[A-Z]{3}"),
+        "money_units": MapOf(
+            Object(required={"currency": String(pattern=r"[A-Z]{3}"), "multiplier": Number(minimum=1), "name": Text()})
+        ),
+        "unit_multipliers": MapOf(MapOf(Number(minimum=0))),
+        "input_groups": ListOf(NAMED, min_items=1, unique_key="id"),
         "benchmark_sets": ListOf(NAMED, min_items=1, unique_key="id"),
         "activity_inputs": ListOf(INPUT, min_items=1, unique_key="id"),
         "derived": MapOf(Object(required={"unit": ID, "name": Text(), "formula": Text()})),
     },
-    optional={"activity_checks": ListOf(CHECK)},
+    optional={
+        "activity_checks": ListOf(CHECK),
+        "migrations": ListOf(
+            Object(
+                required={
+                    "from_version": Number(minimum=1, integer=True),
+                    "renamed_inputs": MapOf(ID),
+                    "money_units": MapOf(ID, key_pattern=r"[A-Z]{3}"),
+                }
+            )
+        ),
+    },
 )
 
+YEAR_VALUE = Object(required={"value": Number(minimum=0), **PROVENANCE}, optional={"basis": String()})
 FACTOR = Object(
-    required={
-        "scope": Enum((1, 2)),
+    required={"scope": Enum(SCOPES), "gas": Enum(GASES), "unit": ID, "name": Text()},
+    optional={
         "value": Number(minimum=0),
-        "unit": ID,
         "year": Number(minimum=1990, maximum=2100, integer=True),
-        "name": Text(),
-        **PROVENANCE,
+        "source": ID,
+        "status": Enum(STATUSES),
+        "by_year": MapOf(YEAR_VALUE, key_pattern=YEAR_KEY),
+        "memo": Enum(MEMO_KINDS),
+        "note": Text(),
+        "basis": String(),
     },
-    optional={"note": Text(), "basis": String()},
 )
 COEFFICIENT = Object(
     required={"value": Number(minimum=0), "unit": ID, "name": Text(), **PROVENANCE}, optional={"basis": String()}
@@ -124,6 +155,8 @@ FACTORS = Object(
         "emission_factors": MapOf(FACTOR),
         "factor_units": MapOf(Text()),
         "energy_coefficients": MapOf(COEFFICIENT),
+        "conversions": MapOf(COEFFICIENT),
+        "exchange_rates": Object(required={"unit": ID, "by_year": MapOf(YEAR_VALUE, key_pattern=YEAR_KEY)}),
     }
 )
 SOURCES = Object(

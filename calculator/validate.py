@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .messages import Message
+from .migrate import OLDER_VERSIONS, migrate
 from .model import Framework
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "LIMITS", "MAX_NUMBER", "Assessment", "validate_assessment"]
 
 FORMAT = "gmi-assessment"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_NUMBER = 1e15
 LIMITS: dict[str, int] = {"short_text": 200, "note": 2000, "key": 60}
 CUSTOM = "custom"
@@ -32,8 +33,13 @@ _TOP_LEVEL = (
     "reporting_year",
     "benchmark_set",
     "custom_benchmarks",
-    "currency",
+    "period_start_month",
+    "money_unit",
     "rmb_per_hkd",
+    "rmb_per_hkd_source",
+    "units",
+    "other_fuel",
+    "reported_source",
     "gate",
     "data",
     "levels",
@@ -44,13 +50,24 @@ _TOP_LEVEL = (
 
 @dataclass(frozen=True)
 class Assessment:
-    """A validated assessment; absent answers are simply missing from the mappings."""
+    """A validated assessment; absent answers are simply missing from the mappings.
+
+    ``data`` holds every number in its input's default unit; ``entered`` keeps them as typed, in ``units``.
+    ``rmb_per_hkd`` is the user's own rate (``None``: the official rate of the period applies).
+    """
 
     region: str
     reporting_year: int
     benchmark_set: str
-    currency: str
+    money_unit: str
     rmb_per_hkd: float | None
+    period_start_month: int = 1
+    rmb_per_hkd_source: str | None = None
+    units: Mapping[str, str] = field(default_factory=dict)
+    entered: Mapping[str, float] = field(default_factory=dict)
+    other_fuel: Mapping[str, str] = field(default_factory=dict)
+    reported_source: str | None = None
+    migrated_from: int | None = None
     organisation: str | None = None
     sector: str | None = None
     framework_edition: str | None = None
@@ -174,6 +191,13 @@ def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment |
     if not isinstance(raw, dict):
         check.add("not_an_object", "file")
         return None, check.messages
+    migrated_from = None
+    if raw.get("format") == FORMAT and raw.get("format_version") in OLDER_VERSIONS:
+        migrated_from = raw["format_version"]
+        raw = migrate(framework, raw)
+        check.messages.append(
+            Message("migrated", "format_version", {"found": migrated_from, "expected": FORMAT_VERSION}, "warning")
+        )
     for key in raw:
         if key not in _TOP_LEVEL:
             check.unknown("", key)
@@ -200,27 +224,42 @@ def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment |
     year = _required(check, raw, "reporting_year", lambda v, p: _year(check, v, p))
     sets = (*framework.benchmark_sets, CUSTOM)
     benchmark_set = _required(check, raw, "benchmark_set", lambda v, p: check.choice(v, p, sets))
-    currency = _required(check, raw, "currency", lambda v, p: check.choice(v, p, framework.currencies))
-    rate = None
-    if currency == "HKD":
-        rate = _required(check, raw, "rmb_per_hkd", lambda v, p: check.number(v, p, maximum=10, positive=True))
-    elif raw.get("rmb_per_hkd") is not None:
+    money_unit = _required(check, raw, "money_unit", lambda v, p: check.choice(v, p, tuple(framework.money_units)))
+    start_month = 1
+    if raw.get("period_start_month") is not None:
+        start_month = _whole(check, raw["period_start_month"], "period_start_month", 1, 12) or 1
+    rate = rate_source = None
+    if raw.get("rmb_per_hkd") is not None:
         rate = check.number(raw["rmb_per_hkd"], "rmb_per_hkd", maximum=10, positive=True)
+        rate_source = _optional_text(check, raw, "rmb_per_hkd_source")
+        if rate is not None and not rate_source:
+            check.add("source_required", "rmb_per_hkd_source")
     custom = _custom_benchmarks(check, raw.get("custom_benchmarks"), benchmark_set)
     gate = _gate(check, raw.get("gate"))
-    data = _data(check, raw.get("data"))
+    entered = _data(check, raw.get("data"))
+    units = _units(check, raw.get("units"), entered)
+    data = {key: value * check.framework.inputs[key].alt_units.get(units.get(key, ""), 1.0) for key, value in entered.items()}
+    other_fuel = _other_fuel(check, raw.get("other_fuel"), entered)
+    reported_source = _optional_text(check, raw, "reported_source")
     levels = _levels(check, raw.get("levels"))
     selections = _selections(check, raw.get("selections"))
     notes = _notes(check, raw.get("notes"))
     if any(message.severity == "error" for message in check.messages):
         return None, check.messages
-    assert region is not None and year is not None and benchmark_set is not None and currency is not None
+    assert region is not None and year is not None and benchmark_set is not None and money_unit is not None
     assessment = Assessment(
         region=region,
         reporting_year=year,
         benchmark_set=benchmark_set,
-        currency=currency,
+        money_unit=money_unit,
         rmb_per_hkd=rate,
+        period_start_month=start_month,
+        rmb_per_hkd_source=rate_source,
+        units=units,
+        entered=entered,
+        other_fuel=other_fuel,
+        reported_source=reported_source,
+        migrated_from=migrated_from,
         organisation=organisation,
         sector=sector,
         framework_edition=edition if isinstance(edition, str) else None,
@@ -255,6 +294,56 @@ def _year(check: _Checker, value: object, path: str) -> int | None:
         check.add("out_of_range", path, min=2000, max=2100, found=_safe_key(value))
         return None
     return year
+
+
+def _whole(check: _Checker, value: object, path: str, low: int, high: int) -> int | None:
+    whole = _whole_number(value)
+    if whole is None and (isinstance(value, bool) or not isinstance(value, int | float) or _fraction(value)):
+        check.wrong_type(path, "integer")
+        return None
+    if whole is None or not low <= whole <= high:
+        check.add("out_of_range", path, min=low, max=high, found=_safe_key(value))
+        return None
+    return whole
+
+
+def _units(check: _Checker, value: object, entered: Mapping[str, float]) -> dict[str, str]:
+    """The unit each number was typed in, where it is not the input's default unit."""
+    result: dict[str, str] = {}
+    for key, unit in check.mapping(value, "units").items():
+        spec = check.framework.inputs.get(key)
+        if spec is None:
+            check.unknown("units", key)
+            continue
+        if unit is None or unit == spec.unit:
+            continue
+        chosen = check.choice(unit, f"units.{key}", (spec.unit, *spec.alt_units))
+        if chosen is not None:
+            result[key] = chosen
+    return result
+
+
+OTHER_FUEL_TEXTS = ("name", "unit", "source")
+OTHER_FUEL_NUMBERS = ("other_fuel_kgce_per_unit", "other_fuel_kgco2_per_unit")
+
+
+def _other_fuel(check: _Checker, value: object, entered: Mapping[str, float]) -> dict[str, str]:
+    """The other-fuel line's texts; a quantity needs both coefficients and a source."""
+    result: dict[str, str] = {}
+    for key, item in check.mapping(value, "other_fuel").items():
+        if key not in OTHER_FUEL_TEXTS:
+            check.unknown("other_fuel", key)
+        elif item is not None:
+            parsed = check.text(item, f"other_fuel.{key}", LIMITS["short_text"])
+            if parsed is not None and parsed.strip():
+                result[key] = parsed
+    if "other_fuel_quantity" in entered:
+        for number in OTHER_FUEL_NUMBERS:
+            if number not in entered:
+                check.add("required", f"data.{number}")
+        if "source" not in result:
+            check.add("source_required", "other_fuel.source")
+    return result
 
 
 def _custom_benchmarks(check: _Checker, value: object, benchmark_set: str | None) -> dict[str, tuple[float, float]]:

@@ -1,0 +1,38 @@
+"""Open older assessment files in the current format: what changed is data (framework.yaml › migrations).
+
+A version-1 file (the pilots, users' saved files, browser autosaves) becomes a version-2 one: renamed input ids,
+``currency`` → ``money_unit``, and a rate typed in version 1 keeps working with its origin as its source.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Framework
+
+__all__ = ["OLDER_VERSIONS", "V1_RATE_SOURCE", "migrate"]
+
+OLDER_VERSIONS: tuple[int, ...] = (1,)
+V1_RATE_SOURCE = "gmi-assessment version 1"
+
+
+def migrate(framework: Framework, raw: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``raw`` in the current format (unknown content is left for validation to report)."""
+    step = next(entry for entry in framework.main["migrations"] if entry["from_version"] == raw["format_version"])
+    result = dict(raw)
+    result["format_version"] = raw["format_version"] + 1
+    data = raw.get("data")
+    if isinstance(data, dict):
+        renamed = step["renamed_inputs"]
+        result["data"] = {renamed.get(key, key): value for key, value in data.items()}
+    currency = result.pop("currency", None)
+    if isinstance(currency, str) and currency in step["money_units"]:
+        result["money_unit"] = step["money_units"][currency]
+    elif currency is not None:
+        result["money_unit"] = currency
+    if result.get("rmb_per_hkd") is not None:
+        if currency == "HKD":
+            result.setdefault("rmb_per_hkd_source", V1_RATE_SOURCE)
+        else:
+            result.pop("rmb_per_hkd")
+    return result
