@@ -81,7 +81,7 @@ def compute_footprint(framework: Framework, assessment: Assessment) -> Footprint
         coefficient = _coefficient(framework, assessment, spec) if spec.energy else None
         if coefficient is not None:
             has_energy = True
-            energy_kgce += quantity * coefficient["value"]
+            energy_kgce += quantity * coefficient["value"] * (-1 if spec.deduct else 1)
             result.energy_lines.append(_energy_line(assessment, spec, quantity, coefficient))
         if spec.renewable:
             has_renewable = True
@@ -112,12 +112,12 @@ def _period(framework: Framework, assessment: Assessment) -> dict[str, Any]:
         "money_unit": assessment.money_unit,
         "currency": currency,
         "multiplier": multiplier,
-        "rmb_per_hkd": None,
+        "exchange_rate": None,
     }
     if rate is not None:
-        period["rmb_per_hkd"] = {
+        period["exchange_rate"] = {
             "value": round(rate.value, 6),
-            "source": assessment.rmb_per_hkd_source if rate.source == "user" else rate.source,
+            "source": assessment.exchange_rate_source if rate.source == "user" else rate.source,
             "status": rate.status,
             "years": [
                 {"year": part.wanted, "published_year": part.year, "value": part.value, "months": count}
@@ -159,7 +159,7 @@ def _energy_line(
         "coefficient_unit": coefficient["unit"],
         "source": coefficient["source"],
         "status": coefficient["status"],
-        "tce": round(quantity * coefficient["value"] / 1000, 4),
+        "tce": round(quantity * coefficient["value"] / 1000 * (-1 if spec.deduct else 1), 4),
     }
 
 

@@ -21,10 +21,16 @@ def check_factors(ctx: CheckContext) -> None:
         for key, entry in factors[group].items():
             _unit(ctx, entry["unit"], (group, key, "unit"))
             _provenance(ctx, entry, (group, key))
-    rates = factors["exchange_rates"]
-    _unit(ctx, rates["unit"], ("exchange_rates", "unit"))
-    for year, entry in rates["by_year"].items():
-        _provenance(ctx, entry, ("exchange_rates", "by_year", year))
+    currencies = ctx.main["currencies"]
+    for currency, rates in factors["exchange_rates"].items():
+        if currency not in currencies:
+            ctx.issue(_FILE, ("exchange_rates", currency), repr(currency), "a currency of framework.yaml")
+        _unit(ctx, rates["unit"], ("exchange_rates", currency, "unit"))
+        for year, entry in rates["by_year"].items():
+            _provenance(ctx, entry, ("exchange_rates", currency, "by_year", year))
+    for currency in currencies:
+        if currency != "RMB" and currency not in factors["exchange_rates"]:
+            ctx.issue(_FILE, ("exchange_rates",), f"no rates for {currency}", "annual average rates for every currency but RMB")
 
 
 def _unit(ctx: CheckContext, unit: str, path: Path) -> None:

@@ -119,7 +119,10 @@ def _build(bundle: Mapping[str, Any]) -> Framework:
         money_units={key: (entry["currency"], float(entry["multiplier"])) for key, entry in main["money_units"].items()},
         emission_factors=factors["emission_factors"],
         energy_coefficients=factors["energy_coefficients"],
-        exchange_rates={int(year): entry for year, entry in factors["exchange_rates"]["by_year"].items()},
+        exchange_rates={
+            currency: {int(year): entry for year, entry in table["by_year"].items()}
+            for currency, table in factors["exchange_rates"].items()
+        },
         activity_checks=tuple(_rule(rule) for rule in main.get("activity_checks", [])),
         messages=bundle["messages.yaml"]["messages"],
         labels=bundle["messages.yaml"]["labels"],
@@ -149,6 +152,7 @@ def _input(entry: Mapping[str, Any], indicator: str | None, bundle: Mapping[str,
         indicator=indicator,
         cross_check=entry.get("cross_check"),
         blank_value=entry.get("blank_value"),
+        deduct=bool(entry.get("deduct", False)),
     )
 
 

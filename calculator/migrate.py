@@ -1,7 +1,7 @@
 """Open older assessment files in the current format: what changed is data (framework.yaml › migrations).
 
 A version-1 file (the pilots, users' saved files, browser autosaves) becomes a version-2 one: renamed input ids,
-``currency`` → ``money_unit``, and a rate typed in version 1 keeps working with its origin as its source.
+``currency`` → ``money_unit``, ``rmb_per_hkd`` → ``exchange_rate``, and a rate typed in version 1 keeps working with its origin as its source.
 """
 
 from __future__ import annotations
@@ -30,9 +30,8 @@ def migrate(framework: Framework, raw: dict[str, Any]) -> dict[str, Any]:
         result["money_unit"] = step["money_units"][currency]
     elif currency is not None:
         result["money_unit"] = currency
-    if result.get("rmb_per_hkd") is not None:
-        if currency == "HKD":
-            result.setdefault("rmb_per_hkd_source", V1_RATE_SOURCE)
-        else:
-            result.pop("rmb_per_hkd")
+    rate = result.pop("rmb_per_hkd", None)
+    if rate is not None and currency == "HKD":
+        result["exchange_rate"] = rate
+        result.setdefault("exchange_rate_source", V1_RATE_SOURCE)
     return result

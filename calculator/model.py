@@ -45,6 +45,7 @@ class Input:
     indicator: str | None
     cross_check: str | None = None
     blank_value: float | None = None
+    deduct: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,7 @@ class Framework:
     money_units: Mapping[str, tuple[str, float]]
     emission_factors: Mapping[str, Mapping[str, Any]]
     energy_coefficients: Mapping[str, Mapping[str, Any]]
-    exchange_rates: Mapping[int, Mapping[str, Any]]
+    exchange_rates: Mapping[str, Mapping[int, Mapping[str, Any]]]
     activity_checks: tuple[Rule, ...]
     messages: Mapping[str, Text]
     labels: Mapping[str, Text]

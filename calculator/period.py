@@ -65,14 +65,15 @@ def value_for_year(series: Mapping[int, Mapping[str, Any]], year: int) -> YearVa
 
 
 def exchange_rate(framework: Framework, assessment: Assessment) -> ExchangeRate | None:
-    """RMB per HKD for an assessment in HKD: the user's own rate with its source, or the official average."""
+    """RMB per unit of a foreign currency: the user's own rate with its source, or the official annual average."""
     currency, _ = framework.money_units[assessment.money_unit]
-    if currency != "HKD":
+    if currency == "RMB":
         return None
-    if assessment.rmb_per_hkd is not None:
-        return ExchangeRate(assessment.rmb_per_hkd, "user", "user", (), ())
+    if assessment.exchange_rate is not None:
+        return ExchangeRate(assessment.exchange_rate, "user", "user", (), ())
     months = period_months(assessment)
-    parts = tuple(value_for_year(framework.exchange_rates, year) for year, _ in months)
+    series = framework.exchange_rates[currency]
+    parts = tuple(value_for_year(series, year) for year, _ in months)
     value = sum(part.value * count for part, (_, count) in zip(parts, months, strict=True)) / 12
     statuses = {str(part.entry["status"]) for part in parts}
     status = statuses.pop() if len(statuses) == 1 else "derived"

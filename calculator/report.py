@@ -145,9 +145,9 @@ def _carbon_lines(
         f"  {label['period']}: {_period_text(period)}    {label['factor_year']}: {period['factor_year']}",
         f"  {label['factor_set']}: {text(framework.main['regions'][period['region']], language)}",
     ]
-    rate = period["rmb_per_hkd"]
+    rate = period["exchange_rate"]
     if rate is not None:
-        lines.append(f"  {label['rmb_per_hkd']}: {rate['value']:.4f} ({_source_title(framework, rate['source'], label)})")
+        lines.append(f"  {label['exchange_rate']}: {rate['value']:.4f} ({_source_title(framework, rate['source'], label)})")
     lines += [
         f"  {label['scope1']}: {format_number(carbon['scope1_t'], 3)} {tco2e}",
         f"  {label['scope2']}: {format_number(carbon['scope2_t'], 3)} {tco2e}",

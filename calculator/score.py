@@ -224,7 +224,7 @@ def _result(
             "benchmark_set": assessment.benchmark_set,
             "period_start_month": assessment.period_start_month,
             "money_unit": assessment.money_unit,
-            "rmb_per_hkd": assessment.rmb_per_hkd,
+            "exchange_rate": assessment.exchange_rate,
         },
         "total": total,
         "max": round(sum(weight for _, weight in framework.dimensions), 2),

@@ -13,7 +13,7 @@ DIRECTIONS = ("lower", "higher")
 SCOPES = (1, 2, "memo")
 MEMO_KINDS = ("non_kyoto", "biogenic")
 GASES = ("co2", "co2e")
-CROSS_CHECKS = ("scope1_t", "scope2_t", "energy_tce")
+CROSS_CHECKS = ("scope1_t", "scope2_t", "total_t", "energy_tce")
 REGION = String(pattern=r"[A-Z]{2}", example="GD")
 YEAR_KEY = r"\d{4}"
 
@@ -37,6 +37,7 @@ INPUT = Object(
         "alt_units": MapOf(ID),
         "cross_check": Enum(CROSS_CHECKS),
         "blank_value": Number(minimum=0),
+        "deduct": Boolean(),
         "renewable": Boolean(),
         "positive": Boolean(),
         "max": Number(minimum=0),
@@ -156,7 +157,9 @@ FACTORS = Object(
         "factor_units": MapOf(Text()),
         "energy_coefficients": MapOf(COEFFICIENT),
         "conversions": MapOf(COEFFICIENT),
-        "exchange_rates": Object(required={"unit": ID, "by_year": MapOf(YEAR_VALUE, key_pattern=YEAR_KEY)}),
+        "exchange_rates": MapOf(
+            Object(required={"unit": ID, "by_year": MapOf(YEAR_VALUE, key_pattern=YEAR_KEY)}), key_pattern=r"[A-Z]{3}"
+        ),
     }
 )
 SOURCES = Object(

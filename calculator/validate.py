@@ -22,6 +22,8 @@ FORMAT_VERSION = 2
 MAX_NUMBER = 1e15
 LIMITS: dict[str, int] = {"short_text": 200, "note": 2000, "key": 60}
 CUSTOM = "custom"
+#: The money unit of a file with no money input (nothing is converted, so nothing depends on it).
+DEFAULT_MONEY_UNIT = "rmb"
 
 _TOP_LEVEL = (
     "format",
@@ -35,8 +37,8 @@ _TOP_LEVEL = (
     "custom_benchmarks",
     "period_start_month",
     "money_unit",
-    "rmb_per_hkd",
-    "rmb_per_hkd_source",
+    "exchange_rate",
+    "exchange_rate_source",
     "units",
     "other_fuel",
     "reported_source",
@@ -53,16 +55,16 @@ class Assessment:
     """A validated assessment; absent answers are simply missing from the mappings.
 
     ``data`` holds every number in its input's default unit; ``entered`` keeps them as typed, in ``units``.
-    ``rmb_per_hkd`` is the user's own rate (``None``: the official rate of the period applies).
+    ``exchange_rate`` is the user's own rate (``None``: the official rate of the period applies).
     """
 
     region: str
     reporting_year: int
     benchmark_set: str
     money_unit: str
-    rmb_per_hkd: float | None
+    exchange_rate: float | None
     period_start_month: int = 1
-    rmb_per_hkd_source: str | None = None
+    exchange_rate_source: str | None = None
     units: Mapping[str, str] = field(default_factory=dict)
     entered: Mapping[str, float] = field(default_factory=dict)
     other_fuel: Mapping[str, str] = field(default_factory=dict)
@@ -192,7 +194,8 @@ def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment |
         check.add("not_an_object", "file")
         return None, check.messages
     migrated_from = None
-    if raw.get("format") == FORMAT and raw.get("format_version") in OLDER_VERSIONS:
+    version = raw.get("format_version")
+    if raw.get("format") == FORMAT and type(version) is int and version in OLDER_VERSIONS:
         migrated_from = raw["format_version"]
         raw = migrate(framework, raw)
         check.messages.append(
@@ -224,37 +227,44 @@ def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment |
     year = _required(check, raw, "reporting_year", lambda v, p: _year(check, v, p))
     sets = (*framework.benchmark_sets, CUSTOM)
     benchmark_set = _required(check, raw, "benchmark_set", lambda v, p: check.choice(v, p, sets))
-    money_unit = _required(check, raw, "money_unit", lambda v, p: check.choice(v, p, tuple(framework.money_units)))
+    money_unit = None
+    if raw.get("money_unit") is not None:
+        money_unit = check.choice(raw["money_unit"], "money_unit", tuple(framework.money_units))
     start_month = 1
     if raw.get("period_start_month") is not None:
         start_month = _whole(check, raw["period_start_month"], "period_start_month", 1, 12) or 1
     rate = rate_source = None
-    if raw.get("rmb_per_hkd") is not None:
-        rate = check.number(raw["rmb_per_hkd"], "rmb_per_hkd", maximum=10, positive=True)
-        rate_source = _optional_text(check, raw, "rmb_per_hkd_source")
-        if rate is not None and not rate_source:
-            check.add("source_required", "rmb_per_hkd_source")
+    if raw.get("exchange_rate") is not None:
+        rate = check.number(raw["exchange_rate"], "exchange_rate", maximum=10, positive=True)
+        rate_source = _optional_text(check, raw, "exchange_rate_source")
+        foreign = money_unit is not None and framework.money_units[money_unit][0] != "RMB"
+        if rate is not None and not rate_source and foreign:
+            check.add("source_required", "exchange_rate_source")
     custom = _custom_benchmarks(check, raw.get("custom_benchmarks"), benchmark_set)
     gate = _gate(check, raw.get("gate"))
     entered = _data(check, raw.get("data"))
     units = _units(check, raw.get("units"), entered)
     data = {key: value * check.framework.inputs[key].alt_units.get(units.get(key, ""), 1.0) for key, value in entered.items()}
     other_fuel = _other_fuel(check, raw.get("other_fuel"), entered)
+    if money_unit is None and "money_unit" not in raw and any(framework.inputs[key].unit == "money" for key in entered):
+        check.add("required", "money_unit")
+    if region is not None:
+        _own_factors_present(check, region, entered)
     reported_source = _optional_text(check, raw, "reported_source")
     levels = _levels(check, raw.get("levels"))
     selections = _selections(check, raw.get("selections"))
     notes = _notes(check, raw.get("notes"))
     if any(message.severity == "error" for message in check.messages):
         return None, check.messages
-    assert region is not None and year is not None and benchmark_set is not None and money_unit is not None
+    assert region is not None and year is not None and benchmark_set is not None
     assessment = Assessment(
         region=region,
         reporting_year=year,
         benchmark_set=benchmark_set,
-        money_unit=money_unit,
-        rmb_per_hkd=rate,
+        money_unit=money_unit or DEFAULT_MONEY_UNIT,
+        exchange_rate=rate,
         period_start_month=start_month,
-        rmb_per_hkd_source=rate_source,
+        exchange_rate_source=rate_source,
         units=units,
         entered=entered,
         other_fuel=other_fuel,
@@ -324,7 +334,6 @@ def _units(check: _Checker, value: object, entered: Mapping[str, float]) -> dict
 
 
 OTHER_FUEL_TEXTS = ("name", "unit", "source")
-OTHER_FUEL_NUMBERS = ("other_fuel_kgce_per_unit", "other_fuel_kgco2_per_unit")
 
 
 def _other_fuel(check: _Checker, value: object, entered: Mapping[str, float]) -> dict[str, str]:
@@ -337,13 +346,20 @@ def _other_fuel(check: _Checker, value: object, entered: Mapping[str, float]) ->
             parsed = check.text(item, f"other_fuel.{key}", LIMITS["short_text"])
             if parsed is not None and parsed.strip():
                 result[key] = parsed
-    if "other_fuel_quantity" in entered:
-        for number in OTHER_FUEL_NUMBERS:
-            if number not in entered:
-                check.add("required", f"data.{number}")
-        if "source" not in result:
-            check.add("source_required", "other_fuel.source")
+    if "other_fuel_quantity" in entered and "source" not in result:
+        check.add("source_required", "other_fuel.source")
     return result
+
+
+def _own_factors_present(check: _Checker, region: str, entered: Mapping[str, float]) -> None:
+    """A quantity converted with the user's own coefficient or factor needs that input too."""
+    inputs = check.framework.inputs
+    for key, quantity in entered.items():
+        spec = inputs[key]
+        needed = [*spec.factors.get(region, ()), *([spec.energy] if spec.energy else [])]
+        for name in needed:
+            if name in inputs and name not in entered and quantity > 0:
+                check.add("required", f"data.{name}")
 
 
 def _custom_benchmarks(check: _Checker, value: object, benchmark_set: str | None) -> dict[str, tuple[float, float]]:

@@ -30,9 +30,9 @@ KNOWN_NON_MONOTONE: frozenset[str] = frozenset()
 #: Activity inputs that produce each derived quantity a formula may be missing.
 DERIVED_FROM = {
     "output_10k_rmb": "output_value",
-    "energy_tce": "electricity_csg_kwh",
-    "renewable_tce": "onsite_renewable_kwh",
-    "co2e_t": "electricity_csg_kwh",
+    "energy_tce": "electricity_csg",
+    "renewable_tce": "onsite_renewable",
+    "co2e_t": "electricity_csg",
 }
 
 TOP_LEVEL = (
@@ -46,7 +46,7 @@ TOP_LEVEL = (
     "benchmark_set",
     "custom_benchmarks",
     "currency",
-    "rmb_per_hkd",
+    "exchange_rate",
     "gate",
     "data",
     "levels",
@@ -69,11 +69,11 @@ JSON_VALUES = st.recursive(
 )
 
 ELECTRICITY_BOUGHT = (
-    "electricity_clp_kwh",
-    "electricity_hke_kwh",
-    "electricity_csg_kwh",
-    "electricity_cn_kwh",
-    "electricity_custom_kwh",
+    "electricity_clp",
+    "electricity_hke",
+    "electricity_csg",
+    "electricity_cn",
+    "electricity_custom",
 )
 
 
@@ -82,16 +82,16 @@ def assessments(draw: st.DrawFn, framework: Framework) -> dict[str, Any]:
     """Random well-formed assessments: any set, currency, gate, subset of inputs, levels and functions."""
     raw = assessment(benchmark_set=draw(st.sampled_from([*framework.benchmark_sets, "custom"])))
     if draw(st.booleans()):
-        raw.update(currency="HKD", rmb_per_hkd=draw(st.floats(min_value=0.01, max_value=10)))
+        raw.update(currency="HKD", exchange_rate=draw(st.floats(min_value=0.01, max_value=10)))
     raw["gate"] = {gate_id: draw(st.sampled_from([True, False, None])) for gate_id in framework.gate}
     data: dict[str, float] = {}
     for input_id, spec in framework.inputs.items():
         if draw(st.booleans()):
             high = spec.maximum if spec.maximum is not None else 1e9
             data[input_id] = draw(st.floats(min_value=1e-3 if spec.positive else 0.0, max_value=high))
-    if "green_certificate_kwh" in data:  # keep the consistency rules mostly satisfied
+    if "green_certificate" in data:  # keep the consistency rules mostly satisfied
         bought = sum(data.get(key, 0.0) for key in ELECTRICITY_BOUGHT)
-        data["green_certificate_kwh"] = bought * draw(st.floats(min_value=0, max_value=1))
+        data["green_certificate"] = bought * draw(st.floats(min_value=0, max_value=1))
     if "solid_waste_utilised_t" in data:
         available = data.get("solid_waste_generated_t", 0.0) + data.get("solid_waste_stock_utilised_t", 0.0)
         data["solid_waste_utilised_t"] = available * draw(st.floats(min_value=0, max_value=1))
