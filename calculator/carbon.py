@@ -16,7 +16,7 @@ from .model import Framework, Input
 from .period import exchange_rate, factor_year, output_10k_rmb, period_months, value_for_year
 from .validate import Assessment
 
-__all__ = ["CROSS_CHECK_TOLERANCE", "Footprint", "compute_footprint"]
+__all__ = ["CROSS_CHECK_TOLERANCE", "Footprint", "compute_footprint", "resolve_factor"]
 
 USER_FACTOR_SOURCE = "user"
 #: A reported total differing from GMI's by more than this share is flagged.
@@ -33,7 +33,7 @@ class Footprint:
     messages: list[Message] = field(default_factory=list)
 
     def scope_total(self, scope: int | str) -> float:
-        return sum(line["tco2e"] for line in self.lines if line["scope"] == scope)
+        return float(sum(line["tco2e"] for line in self.lines if line["scope"] == scope))
 
     def summary(self) -> dict[str, Any]:
         """The JSON form shown under "Carbon footprint"."""
@@ -171,15 +171,25 @@ def _emission_line(
         value = assessment.data.get(factor_id)
         if value is None:
             return None
-        source = assessment.other_fuel.get("source", USER_FACTOR_SOURCE) if spec.group == "other_fuel" else USER_FACTOR_SOURCE
-        resolved: dict[str, Any] = {"value": value, "year": assessment.reporting_year, "source": source, "status": "user"}
-        factor = {"scope": 2 if spec.group == "electricity" else 1, "gas": "co2e", "unit": framework.inputs[factor_id].unit}
+        source = (
+            assessment.other_fuel.get("source", USER_FACTOR_SOURCE)
+            if spec.group == "other_fuel"
+            else USER_FACTOR_SOURCE
+        )
+        resolved: dict[str, Any] = {
+            "value": value,
+            "year": assessment.reporting_year,
+            "source": source,
+            "status": "user",
+        }
+        factor = {
+            "scope": 2 if spec.group == "electricity" else 1,
+            "gas": "co2e",
+            "unit": framework.inputs[factor_id].unit,
+        }
         factor_id = "custom"
-    elif "by_year" in factor:
-        chosen = value_for_year({int(key): item for key, item in factor["by_year"].items()}, year)
-        resolved = {**chosen.entry, "value": chosen.value, "year": chosen.year}
     else:
-        resolved = dict(factor)
+        resolved = resolve_factor(factor, year)
     line = {
         "input": spec.id,
         "quantity": quantity,
@@ -201,11 +211,21 @@ def _emission_line(
     return line
 
 
+def resolve_factor(factor: Mapping[str, Any], year: int) -> dict[str, Any]:
+    """A factor's value, year, source and status for ``year`` (a series gives its latest published year)."""
+    if "by_year" not in factor:
+        return dict(factor)
+    chosen = value_for_year({int(key): item for key, item in factor["by_year"].items()}, year)
+    return {**chosen.entry, "value": chosen.value, "year": chosen.year}
+
+
 def _cross_check(framework: Framework, assessment: Assessment, result: Footprint) -> None:
     """Reported totals beside GMI's: a difference over 10 % is flagged on the reported field."""
+    has_scopes = "co2e_t" in result.derived
     computed = {
-        "scope1_t": result.scope_total(1) if "co2e_t" in result.derived else None,
-        "scope2_t": result.scope_total(2) if "co2e_t" in result.derived else None,
+        "scope1_t": result.scope_total(1) if has_scopes else None,
+        "scope2_t": result.scope_total(2) if has_scopes else None,
+        "total_t": result.derived.get("co2e_t"),
         "energy_tce": result.derived.get("energy_tce"),
     }
     for input_id, spec in framework.inputs.items():
@@ -216,7 +236,9 @@ def _cross_check(framework: Framework, assessment: Assessment, result: Footprint
         difference = None
         if ours is not None and reported > 0:
             difference = (ours - reported) / reported
-        flagged = ours is not None and (difference is None and ours > 0 or difference is not None and abs(difference) > CROSS_CHECK_TOLERANCE)
+        flagged = ours is not None and (
+            (difference is None and ours > 0) or (difference is not None and abs(difference) > CROSS_CHECK_TOLERANCE)
+        )
         result.cross_checks.append(
             {
                 "input": input_id,

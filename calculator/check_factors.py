@@ -30,7 +30,12 @@ def check_factors(ctx: CheckContext) -> None:
             _provenance(ctx, entry, ("exchange_rates", currency, "by_year", year))
     for currency in currencies:
         if currency != "RMB" and currency not in factors["exchange_rates"]:
-            ctx.issue(_FILE, ("exchange_rates",), f"no rates for {currency}", "annual average rates for every currency but RMB")
+            ctx.issue(
+                _FILE,
+                ("exchange_rates",),
+                f"no rates for {currency}",
+                "annual average rates for every currency but RMB",
+            )
 
 
 def _unit(ctx: CheckContext, unit: str, path: Path) -> None:
@@ -49,7 +54,9 @@ def _emission_factor(ctx: CheckContext, entry: Mapping[str, Any], path: Path) ->
     single = [key for key in ("value", "year", "source", "status") if key in entry]
     if "by_year" in entry:
         if single:
-            ctx.issue(_FILE, (*path, single[0]), f"'{single[0]}' beside by_year", "either by_year or value/year/source/status")
+            ctx.issue(
+                _FILE, (*path, single[0]), f"'{single[0]}' beside by_year", "either by_year or value/year/source/status"
+            )
         for year, item in entry["by_year"].items():
             _provenance(ctx, item, (*path, "by_year", year))
     elif len(single) < 4:

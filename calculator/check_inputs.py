@@ -17,8 +17,8 @@ def register_input(ctx: CheckContext, entry: Mapping[str, Any], file: str, path:
     """Record an input and check what it refers to (unit, groups, coefficient, factors, alternative units)."""
     if entry["id"] in ctx.inputs or entry["id"] in DERIVED:
         other_file, other_path = ctx.inputs.get(entry["id"], ("framework.yaml", ("derived",)))
-        where = f"{other_file}: {format_path(other_path)}"
-        ctx.issue(file, (*path, "id"), repr(entry["id"]), f"an input id not already used ({where})")
+        declared = f"{other_file}: {format_path(other_path)}"
+        ctx.issue(file, (*path, "id"), repr(entry["id"]), f"an input id not already used ({declared})")
     ctx.inputs[entry["id"]] = (file, path)
     if entry["unit"] not in ctx.units:
         ctx.issue(file, (*path, "unit"), repr(entry["unit"]), "a unit listed under units in framework.yaml")
@@ -34,7 +34,7 @@ def register_input(ctx: CheckContext, entry: Mapping[str, Any], file: str, path:
         _factor_reference(ctx, entry["factor"], file, (*path, "factor"))
     multipliers = ctx.main["unit_multipliers"]
     for unit, conversion in entry.get("alt_units", {}).items():
-        where = (*path, "alt_units", unit)
+        where: Path = (*path, "alt_units", unit)
         if unit not in ctx.units:
             ctx.issue(file, where, repr(unit), "a unit listed under units in framework.yaml")
         if conversion == "exact":

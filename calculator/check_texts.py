@@ -24,4 +24,6 @@ def check_regulations(ctx: CheckContext, indicator_ids: set[str]) -> None:
     for index, topic in enumerate(ctx.bundle["regulations.yaml"]["topics"]):
         for position, indicator_id in enumerate(topic["indicators"]):
             if indicator_id not in indicator_ids:
-                ctx.issue("regulations.yaml", ("topics", index, "indicators", position), repr(indicator_id), "an indicator id")
+                ctx.issue(
+                    "regulations.yaml", ("topics", index, "indicators", position), repr(indicator_id), "an indicator id"
+                )

@@ -116,7 +116,9 @@ def _build(bundle: Mapping[str, Any]) -> Framework:
         benchmark_sets=tuple(entry["id"] for entry in main["benchmark_sets"]),
         regions=tuple(main["regions"]),
         currencies=tuple(main["currencies"]),
-        money_units={key: (entry["currency"], float(entry["multiplier"])) for key, entry in main["money_units"].items()},
+        money_units={
+            key: (entry["currency"], float(entry["multiplier"])) for key, entry in main["money_units"].items()
+        },
         emission_factors=factors["emission_factors"],
         energy_coefficients=factors["energy_coefficients"],
         exchange_rates={

@@ -1,7 +1,8 @@
 """Open older assessment files in the current format: what changed is data (framework.yaml › migrations).
 
 A version-1 file (the pilots, users' saved files, browser autosaves) becomes a version-2 one: renamed input ids,
-``currency`` → ``money_unit``, ``rmb_per_hkd`` → ``exchange_rate``, and a rate typed in version 1 keeps working with its origin as its source.
+``currency`` → ``money_unit``, ``rmb_per_hkd`` → ``exchange_rate``; a rate typed in version 1 keeps working, with
+its origin as its source.
 """
 
 from __future__ import annotations

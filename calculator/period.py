@@ -15,7 +15,15 @@ from typing import Any
 from .model import Framework
 from .validate import Assessment
 
-__all__ = ["ExchangeRate", "YearValue", "exchange_rate", "factor_year", "output_10k_rmb", "period_months", "value_for_year"]
+__all__ = [
+    "ExchangeRate",
+    "YearValue",
+    "exchange_rate",
+    "factor_year",
+    "output_10k_rmb",
+    "period_months",
+    "value_for_year",
+]
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,9 @@ def _carbon_lines(
     ]
     rate = period["exchange_rate"]
     if rate is not None:
-        lines.append(f"  {label['exchange_rate']}: {rate['value']:.4f} ({_source_title(framework, rate['source'], label)})")
+        lines.append(
+            f"  {label['exchange_rate']}: {rate['value']:.4f} ({_source_title(framework, rate['source'], label)})"
+        )
     lines += [
         f"  {label['scope1']}: {format_number(carbon['scope1_t'], 3)} {tco2e}",
         f"  {label['scope2']}: {format_number(carbon['scope2_t'], 3)} {tco2e}",
@@ -162,7 +164,12 @@ def _carbon_lines(
     for line in carbon["lines"]:
         factor = framework.emission_factors.get(line["factor"])
         name = text(factor["name"], language) if factor else label["custom"]
-        unit = text(factor_units[line["factor_unit"]] if line["factor_unit"] in factor_units else framework.main["units"][line["factor_unit"]], language)
+        unit = text(
+            factor_units[line["factor_unit"]]
+            if line["factor_unit"] in factor_units
+            else framework.main["units"][line["factor_unit"]],
+            language,
+        )
         note = line["year"]
         if line["substituted"]:
             note = label["factor_substituted"].format(published=line["year"], wanted=line["used_for_year"])

@@ -30,7 +30,11 @@ INPUT = Object(
         "good": Enum(("up", "down")),
         "energy": ID,
         "factor": AnyOf(
-            (ID, ListOf(ID, min_items=1), MapOf(AnyOf((ID, ListOf(ID, min_items=1)), "a factor id or a list"), r"[A-Z]{2}")),
+            (
+                ID,
+                ListOf(ID, min_items=1),
+                MapOf(AnyOf((ID, ListOf(ID, min_items=1)), "a factor id or a list"), r"[A-Z]{2}"),
+            ),
             "a factor id, a list of factor ids, or {region: id or list}",
         ),
         "regions": ListOf(REGION, min_items=1),

@@ -244,7 +244,10 @@ def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment |
     gate = _gate(check, raw.get("gate"))
     entered = _data(check, raw.get("data"))
     units = _units(check, raw.get("units"), entered)
-    data = {key: value * check.framework.inputs[key].alt_units.get(units.get(key, ""), 1.0) for key, value in entered.items()}
+    data = {
+        key: value * check.framework.inputs[key].alt_units.get(units.get(key, ""), 1.0)
+        for key, value in entered.items()
+    }
     other_fuel = _other_fuel(check, raw.get("other_fuel"), entered)
     if money_unit is None and "money_unit" not in raw and any(framework.inputs[key].unit == "money" for key in entered):
         check.add("required", "money_unit")

@@ -63,7 +63,7 @@ def test_render(framework: Framework, code: str, language: str) -> None:
 
 
 def test_field_labels(framework: Framework) -> None:
-    assert calculator.field_label(framework, "data.diesel_stationary", "en") == "Diesel (stationary use)"
+    assert calculator.field_label(framework, "data.diesel_stationary", "en") == "Diesel, stationary use"
     assert calculator.field_label(framework, "data.water_reused_m3", "zh-hant") == "重複利用水量"
     assert calculator.field_label(framework, "levels.green-design", "en") == "Green (eco-)design"
     benchmark = calculator.field_label(framework, "custom_benchmarks.land-output.leading", "en")

@@ -45,8 +45,13 @@ TOP_LEVEL = (
     "reporting_year",
     "benchmark_set",
     "custom_benchmarks",
-    "currency",
+    "period_start_month",
+    "money_unit",
     "exchange_rate",
+    "exchange_rate_source",
+    "units",
+    "other_fuel",
+    "reported_source",
     "gate",
     "data",
     "levels",
@@ -81,8 +86,10 @@ ELECTRICITY_BOUGHT = (
 def assessments(draw: st.DrawFn, framework: Framework) -> dict[str, Any]:
     """Random well-formed assessments: any set, currency, gate, subset of inputs, levels and functions."""
     raw = assessment(benchmark_set=draw(st.sampled_from([*framework.benchmark_sets, "custom"])))
+    raw["money_unit"] = draw(st.sampled_from(sorted(framework.money_units)))
+    raw["period_start_month"] = draw(st.integers(min_value=1, max_value=12))
     if draw(st.booleans()):
-        raw.update(currency="HKD", exchange_rate=draw(st.floats(min_value=0.01, max_value=10)))
+        raw.update(exchange_rate=draw(st.floats(min_value=0.01, max_value=10)), exchange_rate_source="test")
     raw["gate"] = {gate_id: draw(st.sampled_from([True, False, None])) for gate_id in framework.gate}
     data: dict[str, float] = {}
     for input_id, spec in framework.inputs.items():
@@ -96,6 +103,12 @@ def assessments(draw: st.DrawFn, framework: Framework) -> dict[str, Any]:
         available = data.get("solid_waste_generated_t", 0.0) + data.get("solid_waste_stock_utilised_t", 0.0)
         data["solid_waste_utilised_t"] = available * draw(st.floats(min_value=0, max_value=1))
     raw["data"] = data
+    raw["units"] = {
+        key: draw(st.sampled_from([spec.unit, *spec.alt_units]))
+        for key, spec in framework.inputs.items()
+        if key in data and spec.alt_units
+    }
+    raw["other_fuel"] = {"name": "test fuel", "unit": "t", "source": "test certificate"}
     for item in framework.indicators:
         if not draw(st.booleans()):
             continue
