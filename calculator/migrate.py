@@ -11,10 +11,26 @@ from typing import Any
 
 from .model import Framework
 
-__all__ = ["OLDER_VERSIONS", "V1_RATE_SOURCE", "migrate"]
+__all__ = ["OLDER_VERSIONS", "V1_RATE_SOURCE", "is_older", "migrate", "upgrade"]
 
 OLDER_VERSIONS: tuple[int, ...] = (1,)
 V1_RATE_SOURCE = "gmi-assessment version 1"
+
+
+def is_older(raw: object) -> bool:
+    """An assessment file of an earlier format version that this engine can still open."""
+    if not isinstance(raw, dict) or raw.get("format") != "gmi-assessment":
+        return False
+    version = raw.get("format_version")
+    return type(version) is int and version in OLDER_VERSIONS
+
+
+def upgrade(framework: Framework, raw: object) -> object:
+    """``raw`` in the current format (the same object if it needs no migration)."""
+    while is_older(raw):
+        assert isinstance(raw, dict)
+        raw = migrate(framework, raw)
+    return raw
 
 
 def migrate(framework: Framework, raw: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from .check_context import DERIVED
 from .expr import ZeroDenominator
 from .messages import Message
 from .model import Benchmark, BenchmarkEnd, Framework, Indicator, Rule
+from .migrate import upgrade
 from .validate import FORMAT_VERSION, Assessment, validate_assessment
 
 __all__ = ["RESULT_FORMAT", "interpolate", "invalid_result", "score_assessment"]
@@ -36,16 +37,24 @@ def interpolate(value: float, baseline: float, leading: float) -> float:
 def score_assessment(framework: Framework, raw: object) -> dict[str, Any]:
     """The one JSON-serialisable result shown by the CLI, the browser and the booklet's worked examples."""
     assessment, messages = validate_assessment(framework, raw)
+    upgraded = upgrade(framework, raw)
     if assessment is None:
-        return invalid_result(framework, messages)
+        return _with_migration(invalid_result(framework, messages), raw, upgraded)
     footprint = compute_footprint(framework, assessment)
     messages.extend(footprint.messages)
     values: dict[str, float] = {**assessment.data, **footprint.derived}
     messages.extend(_rule_messages(framework.activity_checks, assessment.data))
     indicators = [_indicator(framework, indicator, assessment, values, messages) for indicator in framework.indicators]
     if any(message.severity == "error" for message in messages):
-        return invalid_result(framework, messages)
-    return _result(framework, assessment, indicators, footprint.summary(), messages)
+        return _with_migration(invalid_result(framework, messages), raw, upgraded)
+    return _with_migration(_result(framework, assessment, indicators, footprint.summary(), messages), raw, upgraded)
+
+
+def _with_migration(result: dict[str, Any], raw: object, upgraded: object) -> dict[str, Any]:
+    """An older file's result carries the file in the current format, so a form can be filled from it."""
+    if upgraded is not raw:
+        result["migrated_assessment"] = upgraded
+    return result
 
 
 def _header(framework: Framework, valid: bool, messages: list[Message]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .messages import Message
-from .migrate import OLDER_VERSIONS, migrate
+from .migrate import is_older, upgrade
 from .model import Framework
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "LIMITS", "MAX_NUMBER", "Assessment", "validate_assessment"]
@@ -194,10 +194,10 @@ def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment |
         check.add("not_an_object", "file")
         return None, check.messages
     migrated_from = None
-    version = raw.get("format_version")
-    if raw.get("format") == FORMAT and type(version) is int and version in OLDER_VERSIONS:
+    if is_older(raw):
         migrated_from = raw["format_version"]
-        raw = migrate(framework, raw)
+        raw = upgrade(framework, raw)
+        assert isinstance(raw, dict)
         check.messages.append(
             Message("migrated", "format_version", {"found": migrated_from, "expected": FORMAT_VERSION}, "warning")
         )

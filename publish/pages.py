@@ -105,6 +105,19 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
         money = t(main["currencies"]["RMB"]) if spec.unit == "money" else unit(spec.unit)
         return {"id": name, "name": input_name(name), "unit": money, "formula": ""}
 
+    def factor_regions(factor_id: str) -> str:
+        """The regions whose inputs use a factor (factors follow the region)."""
+        used = [
+            region
+            for region in framework.regions
+            if any(factor_id in spec.factors[region] for spec in framework.inputs.values())
+        ]
+        return (
+            "、".join(t(main["regions"][region]) for region in used)
+            if language != "en"
+            else ", ".join(t(main["regions"][region]) for region in used)
+        )
+
     helpers: dict[str, Callable[..., Any]] = {
         "t": t,
         "s": s,
@@ -112,6 +125,7 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
         "cell": cell,
         "source": source,
         "symbol": symbol,
+        "factor_regions": factor_regions,
         "input_name": input_name,
         "num": format_number,
         "band_name": lambda band: band_name(framework, band, language),
