@@ -63,6 +63,7 @@ LABEL_KEYS: tuple[str, ...] = (
     "direction_lower",
     "energy_tce",
     "factor",
+    "factor_earliest",
     "factor_set",
     "factor_substituted",
     "factor_year",

@@ -172,7 +172,8 @@ def _carbon_lines(
         )
         note = line["year"]
         if line["substituted"]:
-            note = label["factor_substituted"].format(published=line["year"], wanted=line["used_for_year"])
+            key = "factor_substituted" if line["year"] < line["used_for_year"] else "factor_earliest"
+            note = label[key].format(published=line["year"], wanted=line["used_for_year"])
         lines.append(
             f"    {name}: {format_number(line['quantity'], 2)} × {line['factor_value']:g} {unit}"
             f" = {format_number(line['tco2e'], 3)} {tco2e} ({note}; {_source_title(framework, line['source'], label)})"

@@ -47,6 +47,7 @@ def assessment_schema(framework: Framework) -> dict[str, Any]:
     counts = [i for i in framework.indicators if i.type == "count"]
     scored = [i for i in framework.indicators if i.type != "qualitative"]
     short = {"type": ["string", "null"], "maxLength": LIMITS["short_text"]}
+    note = {"type": ["string", "null"], "maxLength": LIMITS["note"]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"GMI assessment, format version {FORMAT_VERSION} (edition {framework.edition})",
@@ -81,7 +82,7 @@ def assessment_schema(framework: Framework) -> dict[str, Any]:
             "period_start_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12},
             "money_unit": {"enum": list(framework.money_units)},
             "exchange_rate": {"type": ["number", "null"], "exclusiveMinimum": 0, "maximum": 10},
-            "exchange_rate_source": short,
+            "exchange_rate_source": note,
             "units": {
                 "type": "object",
                 "additionalProperties": False,
@@ -94,9 +95,9 @@ def assessment_schema(framework: Framework) -> dict[str, Any]:
             "other_fuel": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {key: short for key in ("name", "unit", "source")},
+                "properties": {"name": short, "unit": short, "source": note},
             },
-            "reported_source": short,
+            "reported_source": note,
             "gate": {
                 "type": "object",
                 "additionalProperties": False,

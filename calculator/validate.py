@@ -236,7 +236,7 @@ def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment |
     rate = rate_source = None
     if raw.get("exchange_rate") is not None:
         rate = check.number(raw["exchange_rate"], "exchange_rate", maximum=10, positive=True)
-        rate_source = _optional_text(check, raw, "exchange_rate_source")
+        rate_source = _optional_text(check, raw, "exchange_rate_source", LIMITS["note"])
         foreign = money_unit is not None and framework.money_units[money_unit][0] != "RMB"
         if rate is not None and not rate_source and foreign:
             check.add("source_required", "exchange_rate_source")
@@ -253,7 +253,7 @@ def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment |
         check.add("required", "money_unit")
     if region is not None:
         _own_factors_present(check, region, entered)
-    reported_source = _optional_text(check, raw, "reported_source")
+    reported_source = _optional_text(check, raw, "reported_source", LIMITS["note"])
     levels = _levels(check, raw.get("levels"))
     selections = _selections(check, raw.get("selections"))
     notes = _notes(check, raw.get("notes"))
@@ -293,9 +293,9 @@ def _required(check: _Checker, raw: Mapping[str, Any], key: str, parse: Any) -> 
     return parse(raw[key], key)
 
 
-def _optional_text(check: _Checker, raw: Mapping[str, Any], key: str) -> str | None:
+def _optional_text(check: _Checker, raw: Mapping[str, Any], key: str, limit: int = LIMITS["short_text"]) -> str | None:
     value = raw.get(key)
-    return None if value is None else check.text(value, key, LIMITS["short_text"])
+    return None if value is None else check.text(value, key, limit)
 
 
 def _year(check: _Checker, value: object, path: str) -> int | None:
@@ -346,7 +346,8 @@ def _other_fuel(check: _Checker, value: object, entered: Mapping[str, float]) ->
         if key not in OTHER_FUEL_TEXTS:
             check.unknown("other_fuel", key)
         elif item is not None:
-            parsed = check.text(item, f"other_fuel.{key}", LIMITS["short_text"])
+            limit = LIMITS["note"] if key == "source" else LIMITS["short_text"]
+            parsed = check.text(item, f"other_fuel.{key}", limit)
             if parsed is not None and parsed.strip():
                 result[key] = parsed
     if "other_fuel_quantity" in entered and "source" not in result:
