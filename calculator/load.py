@@ -14,6 +14,7 @@ from .check_context import DERIVED, CheckContext
 from .check_factors import check_factors
 from .check_indicators import check_dimensions
 from .check_inputs import check_rule, register_input
+from .check_plausibility import check_plausibility
 from .check_texts import check_messages, check_regulations
 from .expr import parse_expression
 from .model import Benchmark, BenchmarkEnd, Framework, Indicator, Input, Rule
@@ -52,6 +53,7 @@ def check_framework(bundle: Mapping[str, Any]) -> list[Issue]:
     indicator_ids = check_dimensions(ctx)
     check_messages(ctx)
     check_regulations(ctx, indicator_ids)
+    check_plausibility(ctx, indicator_ids)
     return issues
 
 
@@ -126,7 +128,10 @@ def _build(bundle: Mapping[str, Any]) -> Framework:
             for currency, table in factors["exchange_rates"].items()
         },
         activity_checks=tuple(_rule(rule) for rule in main.get("activity_checks", [])),
-        messages=bundle["messages.yaml"]["messages"],
+        messages={
+            **bundle["messages.yaml"]["messages"],
+            **{rule["id"]: rule["message"] for rule in bundle["plausibility.yaml"]["rules"]},
+        },
         labels=bundle["messages.yaml"]["labels"],
         entries=entries,
     )

@@ -190,8 +190,10 @@ def render(message: Message | Mapping[str, Any], framework: Framework, language:
             params[key] = text(framework.labels[f"kind_{value}"], language)
         elif key == "direction":
             params[key] = text(framework.labels[f"direction_{value}"], language)
-        elif key == "fields":
+        elif key in ("fields", "indicators"):
             params[key] = separator.join(field_label(framework, str(item), language) for item in value)
+        elif key in ("region", "belongs_to") and value in framework.main["regions"]:
+            params[key] = text(framework.main["regions"][value], language)
         elif isinstance(value, list):
             params[key] = separator.join(map(str, value))
     params["field"] = field_label(framework, str(message.get("field", "")), language)

@@ -15,8 +15,9 @@ from .carbon import compute_footprint
 from .check_context import DERIVED
 from .expr import ZeroDenominator
 from .messages import Message
-from .model import Benchmark, BenchmarkEnd, Framework, Indicator, Rule
 from .migrate import upgrade
+from .model import Benchmark, BenchmarkEnd, Framework, Indicator, Rule
+from .plausibility import plausibility_warnings
 from .validate import FORMAT_VERSION, Assessment, validate_assessment
 
 __all__ = ["RESULT_FORMAT", "interpolate", "invalid_result", "score_assessment"]
@@ -47,6 +48,7 @@ def score_assessment(framework: Framework, raw: object) -> dict[str, Any]:
     indicators = [_indicator(framework, indicator, assessment, values, messages) for indicator in framework.indicators]
     if any(message.severity == "error" for message in messages):
         return _with_migration(invalid_result(framework, messages), raw, upgraded)
+    messages.extend(plausibility_warnings(framework, assessment, indicators))
     return _with_migration(_result(framework, assessment, indicators, footprint.summary(), messages), raw, upgraded)
 
 

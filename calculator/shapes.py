@@ -191,12 +191,35 @@ REGULATIONS = Object(
                     "indicators": ListOf(ID),
                 }
             ),
-            min_items=1,
             unique_key="id",
         )
     }
 )
 MESSAGES = Object(required={"messages": MapOf(Text()), "labels": MapOf(Text())})
+PLAUSIBILITY = Object(
+    required={
+        "rules": ListOf(
+            Object(
+                required={"id": ID, "kind": ID, "source": ID, "message": Text()},
+                optional={
+                    "side": Enum(("worse", "better")),
+                    "factor": Number(minimum=1),
+                    "field": ID,
+                    "indicators": ListOf(ID, min_items=1),
+                    "band": Number(minimum=0, maximum=1),
+                    "inputs": ListOf(ID, min_items=1),
+                    "groups": ListOf(ID, min_items=1),
+                    "sets": ListOf(ID, min_items=1),
+                    "of": ListOf(ID, min_items=1),
+                    "share": Number(minimum=0, maximum=1),
+                    "indicator": ID,
+                    "value": Number(minimum=0),
+                },
+            ),
+            unique_key="id",
+        )
+    }
+)
 
 FILE_SHAPES: dict[str, Object] = {
     "framework.yaml": FRAMEWORK,
@@ -205,6 +228,7 @@ FILE_SHAPES: dict[str, Object] = {
     "glossary.yaml": GLOSSARY,
     "regulations.yaml": REGULATIONS,
     "messages.yaml": MESSAGES,
+    "plausibility.yaml": PLAUSIBILITY,
 }
 
 

@@ -138,7 +138,9 @@ def test_the_same_output_in_every_rmb_unit_gives_the_same_score(
     assert indicator(result, "energy-intensity")["value"] == pytest.approx(122.9 / 9_000, abs=1e-4)  # 0.01366
 
 
-@pytest.mark.parametrize(("money_unit", "amount"), [("hkd", 100_000_000), ("hkd_thousand", 100_000), ("hkd_million", 100)])
+@pytest.mark.parametrize(
+    ("money_unit", "amount"), [("hkd", 100_000_000), ("hkd_thousand", 100_000), ("hkd_million", 100)]
+)
 def test_hkd_units_use_the_official_rate_of_the_year(framework: Framework, money_unit: str, amount: float) -> None:
     # 2023: 7.0467 RMB/USD (NBS) / 7.829 HKD/USD (HKMA) = 0.9001 RMB per HKD -> HK$100 million = 9 001 RMB 10k.
     data = {"output_value": amount, "site_area_m2": 9_001}
@@ -171,9 +173,7 @@ def test_usd_revenue_as_printed(framework: Framework) -> None:
 # --- Reported totals as a cross-check ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("reported", "flagged"), [(410, False), (443, False), (480, False), (400, True), (500, True)]
-)
+@pytest.mark.parametrize(("reported", "flagged"), [(410, False), (443, False), (480, False), (400, True), (500, True)])
 def test_reported_scope_2_within_and_beyond_10_percent(framework: Framework, reported: float, flagged: bool) -> None:
     # GMI: 1 000 000 kWh x 0.4419 = 441.9 t; against the report: 410 +7.8 %, 443 -0.2 %, 480 -7.9 %, 400 +10.5 %,
     # 500 -11.6 %.
