@@ -36,7 +36,7 @@ def arithmetic(text: str) -> float:
         if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
             return float(node.value)
         if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
-            return _OPERATORS[type(node.op)](walk(node.left), walk(node.right))
+            return float(_OPERATORS[type(node.op)](walk(node.left), walk(node.right)))
         raise ValueError(f"not plain arithmetic: {text}")
 
     return walk(ast.parse(text, mode="eval"))
