@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from .check_sources import check_sources
 from .expr import Expression, ExpressionError, parse_expression
 from .messages import LABEL_KEYS, MESSAGE_CODES
 from .model import Benchmark, BenchmarkEnd, Framework, Indicator, Input, Rule
@@ -47,6 +48,7 @@ def check_framework(bundle: Mapping[str, Any]) -> list[Issue]:
     if issues:
         return issues
     _Cross(bundle, issues).run()
+    issues.extend(check_sources(bundle))
     return issues
 
 

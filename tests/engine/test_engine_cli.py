@@ -45,7 +45,7 @@ def test_score_pilots_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert isinstance(results, list)
     assert len(results) == 5
     assert all(result["valid"] for result in results)
-    assert [result["total"] for result in results] == [61.65, 41.01, 37.09, 29.08, 39.45]
+    assert [result["total"] for result in results] == [62.43, 40.89, 35.57, 29.94, 45.13]
 
 
 @pytest.mark.usefixtures("session_framework")
