@@ -99,9 +99,9 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
             parts.append(entry["document"])
         text = ", ".join([*parts, str(entry.get("date", entry["year"]))])
         if entry["status"] == "secondary":
-            text += f" ({s('source_secondary')})"
+            text += s("source_secondary")
         if "retrieved_from" in entry:
-            text += f"; {s('retrieved_from')} <{entry['retrieved_from']}>"
+            text += f"{s('retrieved_from')} <{entry['retrieved_from']}>"
         return text
 
     def set_values(set_id: str) -> int:
