@@ -15,6 +15,7 @@ from .check_factors import check_factors
 from .check_indicators import check_dimensions
 from .check_inputs import check_rule, register_input
 from .check_plausibility import check_plausibility
+from .check_sources import check_sources
 from .check_texts import check_messages, check_regulations
 from .expr import parse_expression
 from .model import Benchmark, BenchmarkEnd, Framework, Indicator, Input, Rule
@@ -54,6 +55,7 @@ def check_framework(bundle: Mapping[str, Any]) -> list[Issue]:
     check_messages(ctx)
     check_regulations(ctx, indicator_ids)
     check_plausibility(ctx, indicator_ids)
+    issues.extend(check_sources(bundle))
     return issues
 
 

@@ -8,6 +8,11 @@ __all__ = ["FILE_SHAPES", "dimension_shape", "file_shape"]
 
 ID = String(pattern=r"[a-z][a-z0-9_-]*", example="water-reuse")
 STATUSES = ("published", "secondary", "derived", "illustrative")
+#: Of a source: ``official`` = the issuing body's own document (issuer, document number, date); ``secondary`` = a
+#: report, mirror or dataset by someone else, used because the issuer's document was not seen.
+SOURCE_STATUSES = ("official", "secondary")
+URL = String(pattern=r"https?://\S+", example="https://www.gov.cn/")
+DATE = String(pattern=r"\d{4}(-\d{2}(-\d{2})?)?", example="2025-12-31")
 INDICATOR_TYPES = ("quantitative", "qualitative", "count")
 DIRECTIONS = ("lower", "higher")
 SCOPES = (1, 2, "memo")
@@ -98,7 +103,10 @@ FRAMEWORK = Object(
         "consultant": Text(),
         "standard_basis": ID,
         "gate": ListOf(
-            Object(required={"id": ID, "source": ID, "clause": String(), "text": Text(), "evidence": Text()}),
+            Object(
+                required={"id": ID, "source": ID, "text": Text(), "evidence": Text()},
+                optional={"clause": String(), "own_addition": Boolean()},
+            ),
             min_items=1,
             unique_key="id",
         ),
@@ -170,8 +178,13 @@ SOURCES = Object(
     required={
         "sources": MapOf(
             Object(
-                required={"title": String(), "publisher": String(), "year": Number(minimum=1900, integer=True)},
-                optional={"url": String(pattern=r"https?://\S+")},
+                required={
+                    "title": String(),
+                    "publisher": String(),
+                    "year": Number(minimum=1900, integer=True),
+                    "status": Enum(SOURCE_STATUSES),
+                },
+                optional={"document": String(), "date": DATE, "url": URL, "retrieved_from": URL},
             )
         )
     }

@@ -285,7 +285,7 @@ def worksheet_html(framework: Framework, language: str) -> str:
             ws_indicators=indicators,
             dimensions=dimensions,
             total=f"{total:g}",
-            gate=[{"text": t(item["text"])} for item in main["gate"]],
+            gate=[{"text": t(item["text"]), "own": bool(item.get("own_addition"))} for item in main["gate"]],
             bands=[{"name": t(band["name"]), "min": f"{band['min']:g}"} for band in main["rating_bands"]],
             anchor=WORKSHEET_KEY,
         )

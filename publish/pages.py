@@ -36,7 +36,15 @@ __all__ = [
 
 PUBLISH_DIR = Path(__file__).resolve().parent
 MARKER = re.compile(r"^<!-- gmi:([a-z-]+) -->$", re.MULTILINE)
-MARKERS: tuple[str, ...] = ("booklet-link", "dimensions", "downloads", "gate", "inputs", "rating-bands")
+MARKERS: tuple[str, ...] = (
+    "benchmark-sets",
+    "booklet-link",
+    "dimensions",
+    "downloads",
+    "gate",
+    "inputs",
+    "rating-bands",
+)
 DEFAULT_LANGUAGE = "zh-hant"
 Pilots = Mapping[str, Any]
 
@@ -84,8 +92,21 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
         return text.replace("|", "\\|").replace("\n", " ")
 
     def source(source_id: str) -> str:
+        """Issuer, document and date; a secondary source says so; a copy on someone else's site is "retrieved from"."""
         entry = sources[source_id]
-        return f"{entry['title']}, {entry['publisher']}, {entry['year']}"
+        parts = [entry["title"], entry["publisher"]]
+        if "document" in entry and entry["document"] not in entry["title"]:
+            parts.append(entry["document"])
+        text = ", ".join([*parts, str(entry.get("date", entry["year"]))])
+        if entry["status"] == "secondary":
+            text += s("source_secondary")
+        if "retrieved_from" in entry:
+            text += f"{s('retrieved_from')} <{entry['retrieved_from']}>"
+        return text
+
+    def set_values(set_id: str) -> int:
+        """How many indicators carry values of their own for a benchmark set (0: the set uses the general values)."""
+        return sum(1 for entry in framework.entries.values() if set_id in entry.get("benchmarks", {}))
 
     def input_name(input_id: str) -> str:
         for entry in main["activity_inputs"]:
@@ -131,6 +152,7 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
         "band_name": lambda band: band_name(framework, band, language),
         "dimension_name": lambda dimension: next(t(d["name"]) for d in main["dimensions"] if d["id"] == dimension),
         "set_name": lambda set_id: next(t(b["name"]) for b in main["benchmark_sets"] if b["id"] == set_id),
+        "set_values": set_values,
         "label": lambda key: t(framework.labels[key]),
     }
     return {

@@ -50,16 +50,16 @@ KGCO2E = {
 # General benchmark set (baseline, leading) from dimensions/*.yaml.
 GENERAL = {
     "energy-intensity": (0.12, 0.05),
-    "carbon-intensity": (0.6, 0.15),
+    "carbon-intensity": (0.39, 0.18),
     "renewable-share": (0, 30),
     "energy-carbon-platform": (0, 8),
     "material-intensity": (0.5, 0.25),
-    "water-intensity": (24.3, 6.7),
+    "water-intensity": (7.3, 2.0),
     "water-reuse": (40, 85),
     "solid-waste-utilisation": (91, 96),
     "retrofit-investment": (0.5, 3),
     "pollutant-intensity": (2.0, 0.5),
-    "land-output": (1.0, 3.0),
+    "land-output": (0.3, 1.5),
 }
 
 
@@ -83,13 +83,15 @@ def test_interpolation(case: dict[str, Any]) -> None:
 
 
 def test_interpolation_through_the_engine_both_directions(framework: Framework) -> None:
-    # land-output (higher is better): 1 000 (RMB 10k) / 400 m² = 2.5 -> (2.5 - 1) / (3 - 1) = 0.75 of 8 = 6 points.
-    # pollutant-intensity (lower is better): 1 250 kg / 1 000 = 1.25 -> (2 - 1.25) / (2 - 0.5) = 0.5 of 6 = 3 points.
+    # land-output (higher is better): 900 (RMB 10k) / 750 m² = 1.2 -> (1.2 - 0.3) / (1.5 - 0.3) = 0.75 of 8 = 6 points.
+    # pollutant-intensity (lower is better): 1 125 kg / 900 = 1.25 -> (2 - 1.25) / (2 - 0.5) = 0.5 of 6 = 3 points.
     result = score_valid(
-        framework, assessment(data={"output_value": 10_000_000, "site_area_m2": 400, "main_pollutant_kg": 1_250})
+        framework, assessment(data={"output_value": 9_000_000, "site_area_m2": 750, "main_pollutant_kg": 1_125})
     )
     land = indicator(result, "land-output")
-    assert (land["value"], land["fraction"], land["points"]) == (2.5, 0.75, 6.0)
+    assert land["value"] == pytest.approx(1.2)
+    assert land["fraction"] == pytest.approx(0.75)
+    assert land["points"] == pytest.approx(6.0)
     pollutant = indicator(result, "pollutant-intensity")
     assert (pollutant["value"], pollutant["fraction"], pollutant["points"]) == (1.25, 0.5, 3.0)
 
@@ -135,7 +137,7 @@ def test_carbon_intensity_and_scope_sums(framework: Framework) -> None:
     assert carbon["scope2_t"] == pytest.approx(39.592, abs=1e-3)
     assert carbon["total_t"] == pytest.approx(53.718, abs=1e-3)
     intensity = (scope1_kg + scope2_kg) / 1000 / 250  # 0.214871
-    share = (0.6 - intensity) / (0.6 - 0.15)  # 0.861104
+    share = (0.39 - intensity) / (0.39 - 0.18)  # 0.833948
     item = indicator(result, "carbon-intensity")
     assert item["value"] == pytest.approx(intensity, abs=1e-4)
     assert item["points"] == pytest.approx(share * 8, abs=0.005)
@@ -214,10 +216,10 @@ def test_renewable_share(framework: Framework) -> None:
 
 
 def test_water_intensity(framework: Framework) -> None:
-    result = score_valid(framework, assessment(data={"output_value": 10_000_000, "water_withdrawal_m3": 15_000}))
+    result = score_valid(framework, assessment(data={"output_value": 10_000_000, "water_withdrawal_m3": 5_000}))
     item = indicator(result, "water-intensity")
-    assert item["value"] == pytest.approx(15.0)  # 15 000 m³ / 1 000 (RMB 10k)
-    assert item["points"] == pytest.approx((24.3 - 15) / (24.3 - 6.7) * 8, abs=0.005)  # 4.23
+    assert item["value"] == pytest.approx(5.0)  # 5 000 m³ / 1 000 (RMB 10k)
+    assert item["points"] == pytest.approx((7.3 - 5) / (7.3 - 2.0) * 8, abs=0.005)  # 3.47
 
 
 def test_water_reuse_rate_is_reused_over_withdrawn_plus_reused(framework: Framework) -> None:
@@ -250,10 +252,10 @@ def test_pollutant_intensity(framework: Framework) -> None:
 
 def test_land_output(framework: Framework) -> None:
     item = indicator(
-        score_valid(framework, assessment(data={"output_value": 10_000_000, "site_area_m2": 500})), "land-output"
+        score_valid(framework, assessment(data={"output_value": 10_000_000, "site_area_m2": 1_000})), "land-output"
     )
-    assert item["value"] == pytest.approx(2.0)  # 1 000 (RMB 10k) / 500 m²
-    assert item["points"] == pytest.approx(4.0, abs=0.005)  # (2 - 1) / (3 - 1) x 8
+    assert item["value"] == pytest.approx(1.0)  # 1 000 (RMB 10k) / 1 000 m²
+    assert item["points"] == pytest.approx(4.667, abs=0.005)  # (1 - 0.3) / (1.5 - 0.3) x 8
 
 
 def test_material_intensity(framework: Framework) -> None:
@@ -486,21 +488,22 @@ def test_improvement_plan_with_nothing_answered(framework: Framework) -> None:
 
 def test_improvement_plan_order_by_points_available(framework: Framework, pilots: dict[str, dict[str, Any]]) -> None:
     plan = score_valid(framework, pilots["gd-electronics-dongguan"])["improvement_plan"]
-    # Points available worked out in test_engine_pilots (8 - points): water-reuse 8 and land-output 8 (tie: number
-    # 7 before 14), carbon footprint 5.33, solid waste 4.2, retrofit 3.2, green design 2.67, renewable 2.21,
-    # process 2, platform 1.5, carbon 0.77, energy 0.76; material, water intensity and pollutant are at full marks.
+    # Points available worked out in test_engine_pilots (8 - points): water-reuse 8, carbon footprint 5.33 and
+    # land-output 5.33 (tie: number 13 before 14), solid waste 4.2, retrofit 3.2, green design 2.67, water intensity
+    # 2.37, renewable 2.21, process 2, platform 1.5, energy 0.76, carbon 0.5; material and pollutant are at full marks.
     assert [(entry["id"], entry["points_available"]) for entry in plan] == [
         ("water-reuse", 8.0),
-        ("land-output", 8.0),
         ("product-carbon-footprint", 5.33),
+        ("land-output", 5.33),
         ("solid-waste-utilisation", 4.2),
         ("retrofit-investment", 3.2),
         ("green-design", 2.67),
+        ("water-intensity", 2.37),
         ("renewable-share", 2.21),
         ("process-equipment", 2.0),
         ("energy-carbon-platform", 1.5),
-        ("carbon-intensity", 0.77),
         ("energy-intensity", 0.76),
+        ("carbon-intensity", 0.5),
     ]
 
 

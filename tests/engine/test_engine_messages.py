@@ -103,7 +103,7 @@ def test_report_labels_render_in_chinese(framework: Framework, pilots: dict[str,
     result = calculator.score(framework, pilots["gd-plastics-shenzhen"])
     for language, words in (
         ("zh-hant", ("總分", "不予評級", "改善計劃")),
-        ("zh-hans", ("总分", "不予评级", "改善计划")),
+        ("zh-hans", ("总分", "不予评级", "改进计划")),
     ):
         text = calculator.render_text(result, framework, language)
         for word in words:
