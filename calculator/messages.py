@@ -26,13 +26,16 @@ MESSAGE_CODES: tuple[str, ...] = (
     "file_not_json",
     "file_too_large",
     "file_unreadable",
+    "migrated",
     "must_be_positive",
     "negative",
     "not_allowed_here",
     "not_an_object",
     "not_finite",
     "out_of_range",
+    "reported_differs",
     "required",
+    "source_required",
     "too_large",
     "too_long",
     "too_many_items",
@@ -50,13 +53,20 @@ LABEL_KEYS: tuple[str, ...] = (
     "benchmark_set",
     "carbon_footprint",
     "completeness",
+    "computed",
+    "cross_check",
     "currency",
     "custom",
+    "difference",
     "dimension",
     "direction_higher",
     "direction_lower",
     "energy_tce",
     "factor",
+    "factor_earliest",
+    "factor_set",
+    "factor_substituted",
+    "factor_year",
     "factors_used",
     "file",
     "framework_edition",
@@ -76,17 +86,28 @@ LABEL_KEYS: tuple[str, ...] = (
     "kind_text",
     "leading",
     "level",
+    "memo_biogenic",
+    "memo_non_kyoto",
     "messages",
+    "missing",
+    "money_unit",
     "no",
     "not_rated",
     "notes",
     "organisation",
+    "other_fuel",
+    "period",
+    "period_start_month",
     "points",
     "points_available",
+    "rate_default",
     "rating",
     "region",
+    "reported",
+    "reported_source",
     "reporting_year",
-    "rmb_per_hkd",
+    "exchange_rate",
+    "exchange_rate_source",
     "scope1",
     "scope2",
     "scope_total",
@@ -98,6 +119,7 @@ LABEL_KEYS: tuple[str, ...] = (
     "status_unanswered",
     "total",
     "unanswered",
+    "units",
     "value",
     "year",
     "yes",
@@ -135,6 +157,8 @@ def field_label(framework: Framework, path: str, language: str) -> str:
             if head == "custom_benchmarks" and len(tail) > 1 and tail[1] in ("baseline", "leading"):
                 return f"{name} – {text(framework.labels[tail[1]], language)}"
             return name
+    if head in framework.main["derived"] and not tail:
+        return text(framework.main["derived"][head]["name"], language)
     if head == "gate" and tail and tail[0] in framework.gate:
         number = framework.gate.index(tail[0]) + 1
         return text(framework.labels["gate_item"], language).format(n=number)
@@ -166,8 +190,10 @@ def render(message: Message | Mapping[str, Any], framework: Framework, language:
             params[key] = text(framework.labels[f"kind_{value}"], language)
         elif key == "direction":
             params[key] = text(framework.labels[f"direction_{value}"], language)
-        elif key == "fields":
+        elif key in ("fields", "indicators"):
             params[key] = separator.join(field_label(framework, str(item), language) for item in value)
+        elif key in ("region", "belongs_to") and value in framework.main["regions"]:
+            params[key] = text(framework.main["regions"][value], language)
         elif isinstance(value, list):
             params[key] = separator.join(map(str, value))
     params["field"] = field_label(framework, str(message.get("field", "")), language)

@@ -25,18 +25,27 @@ Direction = Literal["lower", "higher"]
 
 @dataclass(frozen=True, slots=True)
 class Input:
-    """A number the factory enters: activity data or an indicator's own input."""
+    """A number the factory enters: activity data or an indicator's own input.
+
+    ``factors`` gives, per region, the emission factors applied (factor ids of factors.yaml, or the id of the input
+    that holds a user's own factor); ``alt_units`` maps each alternative unit to the default units it holds.
+    """
 
     id: str
     unit: str
     group: str | None
     good: str | None
     energy: str | None
-    factor: str | None
+    factors: Mapping[str, tuple[str, ...]]
+    regions: tuple[str, ...]
+    alt_units: Mapping[str, float]
     renewable: bool
     positive: bool
     maximum: float | None
     indicator: str | None
+    cross_check: str | None = None
+    blank_value: float | None = None
+    deduct: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +106,10 @@ class Framework:
     benchmark_sets: tuple[str, ...]
     regions: tuple[str, ...]
     currencies: tuple[str, ...]
+    money_units: Mapping[str, tuple[str, float]]
     emission_factors: Mapping[str, Mapping[str, Any]]
     energy_coefficients: Mapping[str, Mapping[str, Any]]
+    exchange_rates: Mapping[str, Mapping[int, Mapping[str, Any]]]
     activity_checks: tuple[Rule, ...]
     messages: Mapping[str, Text]
     labels: Mapping[str, Text]

@@ -15,7 +15,7 @@ from .messages import field_label, render, text
 from .model import Framework
 from .templates import RADAR_AXIS, RADAR_LABEL, RADAR_RING, RADAR_SVG
 
-__all__ = ["band_name", "csv_header", "csv_row", "format_number", "radar_svg", "render_text"]
+__all__ = ["band_name", "csv_header", "csv_row", "format_number", "missing_text", "radar_svg", "render_text"]
 
 
 def format_number(value: float | None, digits: int = 2) -> str:
@@ -102,12 +102,22 @@ def render_text(result: Mapping[str, Any], framework: Framework, language: str) 
     return "\n".join(lines) + "\n"
 
 
+def missing_text(framework: Framework, item: Mapping[str, Any], language: str) -> str:
+    """The inputs an unanswered indicator still needs, by their names in the reader's language."""
+    separator = "、" if language != "en" else ", "
+    return separator.join(field_label(framework, name, language) for name in item.get("missing", []))
+
+
 def _indicator_line(framework: Framework, item: Mapping[str, Any], label: Mapping[str, str], language: str) -> str:
     name = text(framework.entries[item["id"]]["name"], language)
     unit = text(framework.main["units"][item["unit"]], language)
     points = f"{format_number(item['points'])} / {item['max']:g}"
     if item["status"] == "unanswered":
-        return f"{item['number']:>2}. {name}: {label['status_unanswered']} (0 / {item['max']:g})"
+        missing = missing_text(framework, item, language)
+        return (
+            f"{item['number']:>2}. {name}: {label['status_unanswered']} (0 / {item['max']:g};"
+            f" {label['missing']}: {missing})"
+        )
     if item["type"] == "qualitative":
         shown = f"{label['level']} {item['value']}"
     elif item["type"] == "count":
@@ -129,25 +139,70 @@ def _carbon_lines(
 ) -> list[str]:
     tco2e = text(framework.main["units"]["tco2e"], language)
     tce = text(framework.main["units"]["tce"], language)
+    period = carbon["period"]
     lines = [
         label["carbon_footprint"],
+        f"  {label['period']}: {_period_text(period)}    {label['factor_year']}: {period['factor_year']}",
+        f"  {label['factor_set']}: {text(framework.main['regions'][period['region']], language)}",
+    ]
+    rate = period["exchange_rate"]
+    if rate is not None:
+        lines.append(
+            f"  {label['exchange_rate']}: {rate['value']:.4f} ({_source_title(framework, rate['source'], label)})"
+        )
+    lines += [
         f"  {label['scope1']}: {format_number(carbon['scope1_t'], 3)} {tco2e}",
         f"  {label['scope2']}: {format_number(carbon['scope2_t'], 3)} {tco2e}",
         f"  {label['scope_total']}: {format_number(carbon['total_t'], 3)} {tco2e}",
         f"  {label['energy_tce']}: {format_number(carbon['energy_tce'], 3)} {tce}",
-        f"  {label['factors_used']}:",
     ]
-    sources = framework.bundle["sources.yaml"]["sources"]
+    for kind in ("non_kyoto", "biogenic"):
+        if any(line.get("memo") == kind for line in carbon["lines"]):
+            lines.append(f"  {label['memo_' + kind]}: {format_number(carbon['memo_t'][kind], 3)} {tco2e}")
+    lines.append(f"  {label['factors_used']}:")
+    factor_units = framework.bundle["factors.yaml"]["factor_units"]
     for line in carbon["lines"]:
         factor = framework.emission_factors.get(line["factor"])
         name = text(factor["name"], language) if factor else label["custom"]
-        unit = text(framework.bundle["factors.yaml"]["factor_units"][line["factor_unit"]], language) if factor else ""
-        source = sources[line["source"]]["title"] if line["source"] in sources else label["custom"]
-        lines.append(
-            f"    {name}: {format_number(line['quantity'], 0)} × {line['factor_value']:g} {unit}"
-            f" = {format_number(line['tco2e'], 3)} {tco2e} ({line['year']}; {source})"
+        unit = text(
+            factor_units[line["factor_unit"]]
+            if line["factor_unit"] in factor_units
+            else framework.main["units"][line["factor_unit"]],
+            language,
         )
+        note = line["year"]
+        if line["substituted"]:
+            key = "factor_substituted" if line["year"] < line["used_for_year"] else "factor_earliest"
+            note = label[key].format(published=line["year"], wanted=line["used_for_year"])
+        lines.append(
+            f"    {name}: {format_number(line['quantity'], 2)} × {line['factor_value']:g} {unit}"
+            f" = {format_number(line['tco2e'], 3)} {tco2e} ({note}; {_source_title(framework, line['source'], label)})"
+        )
+    if carbon["cross_checks"]:
+        lines.append(f"  {label['cross_check']}:")
+        for check in carbon["cross_checks"]:
+            difference = "–" if check["difference_percent"] is None else f"{check['difference_percent']:+.1f} %"
+            flag = " !" if check["flagged"] else ""
+            lines.append(
+                f"    {field_label(framework, 'data.' + check['input'], language)}: {label['reported']}"
+                f" {format_number(check['reported'], 1)}, {label['computed']} {format_number(check['computed'], 1)}"
+                f" ({label['difference']} {difference}){flag}"
+            )
     return lines
+
+
+def _period_text(period: Mapping[str, Any]) -> str:
+    years = period["years"]
+    if len(years) == 1:
+        return str(years[0]["year"])
+    start = period["start_month"]
+    end = (start - 2) % 12 + 1
+    return f"{years[0]['year']}-{start:02d} – {years[1]['year']}-{end:02d}"
+
+
+def _source_title(framework: Framework, source: str, label: Mapping[str, str]) -> str:
+    sources = framework.bundle["sources.yaml"]["sources"]
+    return str(sources[source]["title"]) if source in sources else (label["custom"] if source == "user" else source)
 
 
 def csv_header(framework: Framework) -> list[str]:
@@ -172,6 +227,8 @@ def csv_header(framework: Framework) -> list[str]:
         "energy_tce",
         *(f"dimension:{dimension}" for dimension, _ in framework.dimensions),
         *(f"indicator:{indicator.id}" for indicator in framework.indicators),
+        "missing",
+        "warnings",
         "messages",
     ]
 
@@ -182,6 +239,14 @@ def csv_row(file: str, result: Mapping[str, Any], framework: Framework, language
     if not result.get("valid"):
         blanks = [""] * (len(csv_header(framework)) - 3)
         return [file, "false", *blanks, messages]
+    warnings = " | ".join(
+        render(message, framework, language) for message in result["messages"] if message["severity"] == "warning"
+    )
+    missing = " | ".join(
+        f"{text(framework.entries[item['id']]['name'], language)}: {missing_text(framework, item, language)}"
+        for item in result["indicators"]
+        if item["status"] == "unanswered"
+    )
     about, carbon = result["assessment"], result["carbon"]
     return [
         file,
@@ -203,6 +268,8 @@ def csv_row(file: str, result: Mapping[str, Any], framework: Framework, language
         "" if carbon["energy_tce"] is None else f"{carbon['energy_tce']:.3f}",
         *(f"{dimension['points']:.2f}" for dimension in result["dimensions"]),
         *("" if item["status"] == "unanswered" else f"{item['points']:.2f}" for item in result["indicators"]),
+        missing,
+        warnings,
         messages,
     ]
 

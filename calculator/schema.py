@@ -41,17 +41,18 @@ def framework_schemas() -> dict[str, dict[str, Any]]:
 
 
 def assessment_schema(framework: Framework) -> dict[str, Any]:
-    """The assessment file format (version 1) for this framework edition."""
+    """The assessment file format (current version) for this framework edition."""
     number = {"type": ["number", "null"], "minimum": 0, "maximum": MAX_NUMBER}
     qualitative = [i for i in framework.indicators if i.type == "qualitative"]
     counts = [i for i in framework.indicators if i.type == "count"]
     scored = [i for i in framework.indicators if i.type != "qualitative"]
     short = {"type": ["string", "null"], "maxLength": LIMITS["short_text"]}
+    note = {"type": ["string", "null"], "maxLength": LIMITS["note"]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"GMI assessment, format version {FORMAT_VERSION} (edition {framework.edition})",
         "type": "object",
-        "required": ["format", "format_version", "region", "reporting_year", "benchmark_set", "currency"],
+        "required": ["format", "format_version", "region", "reporting_year", "benchmark_set"],
         "additionalProperties": False,
         "properties": {
             "format": {"const": FORMAT},
@@ -78,8 +79,25 @@ def assessment_schema(framework: Framework) -> dict[str, Any]:
                     for i in scored
                 },
             },
-            "currency": {"enum": list(framework.currencies)},
-            "rmb_per_hkd": {"type": ["number", "null"], "exclusiveMinimum": 0, "maximum": 10},
+            "period_start_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12},
+            "money_unit": {"enum": list(framework.money_units)},
+            "exchange_rate": {"type": ["number", "null"], "exclusiveMinimum": 0, "maximum": 10},
+            "exchange_rate_source": note,
+            "units": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    input_id: {"enum": [spec.unit, *spec.alt_units, None]}
+                    for input_id, spec in framework.inputs.items()
+                    if spec.alt_units
+                },
+            },
+            "other_fuel": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"name": short, "unit": short, "source": note},
+            },
+            "reported_source": note,
             "gate": {
                 "type": "object",
                 "additionalProperties": False,

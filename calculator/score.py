@@ -12,9 +12,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from .carbon import compute_footprint
+from .check_context import DERIVED
 from .expr import ZeroDenominator
 from .messages import Message
+from .migrate import upgrade
 from .model import Benchmark, BenchmarkEnd, Framework, Indicator, Rule
+from .plausibility import plausibility_warnings
 from .validate import FORMAT_VERSION, Assessment, validate_assessment
 
 __all__ = ["RESULT_FORMAT", "interpolate", "invalid_result", "score_assessment"]
@@ -35,16 +38,25 @@ def interpolate(value: float, baseline: float, leading: float) -> float:
 def score_assessment(framework: Framework, raw: object) -> dict[str, Any]:
     """The one JSON-serialisable result shown by the CLI, the browser and the booklet's worked examples."""
     assessment, messages = validate_assessment(framework, raw)
+    upgraded = upgrade(framework, raw)
     if assessment is None:
-        return invalid_result(framework, messages)
+        return _with_migration(invalid_result(framework, messages), raw, upgraded)
     footprint = compute_footprint(framework, assessment)
     messages.extend(footprint.messages)
     values: dict[str, float] = {**assessment.data, **footprint.derived}
     messages.extend(_rule_messages(framework.activity_checks, assessment.data))
     indicators = [_indicator(framework, indicator, assessment, values, messages) for indicator in framework.indicators]
     if any(message.severity == "error" for message in messages):
-        return invalid_result(framework, messages)
-    return _result(framework, assessment, indicators, footprint.summary(), messages)
+        return _with_migration(invalid_result(framework, messages), raw, upgraded)
+    messages.extend(plausibility_warnings(framework, assessment, indicators))
+    return _with_migration(_result(framework, assessment, indicators, footprint.summary(), messages), raw, upgraded)
+
+
+def _with_migration(result: dict[str, Any], raw: object, upgraded: object) -> dict[str, Any]:
+    """An older file's result carries the file in the current format, so a form can be filled from it."""
+    if upgraded is not raw:
+        result["migrated_assessment"] = upgraded
+    return result
 
 
 def _header(framework: Framework, valid: bool, messages: list[Message]) -> dict[str, Any]:
@@ -126,7 +138,7 @@ def _indicator(
             "illustrative": benchmark.illustrative,
             "fallback": fallback,
         }
-        value = _indicator_value(indicator, assessment, values, messages)
+        value = _indicator_value(indicator, assessment, _with_blank_values(framework, indicator, values), messages)
         if value is not None and not math.isfinite(value):
             messages.append(Message("not_finite", f"indicators.{indicator.id}"))
             value = None
@@ -138,6 +150,18 @@ def _indicator(
         return entry
     entry.update(status="scored", fraction=round(share, 4), points=share * indicator.points)
     return entry
+
+
+def _with_blank_values(framework: Framework, indicator: Indicator, values: Mapping[str, float]) -> Mapping[str, float]:
+    """An input whose blank has a stated meaning (``blank_value``) takes it, once another own input was entered."""
+    declared = {
+        name: spec.blank_value
+        for name in indicator.inputs
+        if (spec := framework.inputs[name]).blank_value is not None and name not in values
+    }
+    if not declared or not any(name in values for name in indicator.inputs if name not in declared):
+        return values
+    return {**values, **{name: float(value) for name, value in declared.items() if value is not None}}
 
 
 def _indicator_value(
@@ -165,7 +189,7 @@ def _missing(indicator: Indicator, values: Mapping[str, float], assessment: Asse
     if indicator.type == "count":
         return [f"selections.{indicator.id}"]
     assert indicator.formula is not None
-    return [name for name in indicator.formula.names if name not in values]
+    return [name if name in DERIVED else f"data.{name}" for name in indicator.formula.names if name not in values]
 
 
 def _result(
@@ -209,8 +233,9 @@ def _result(
             "region": assessment.region,
             "reporting_year": assessment.reporting_year,
             "benchmark_set": assessment.benchmark_set,
-            "currency": assessment.currency,
-            "rmb_per_hkd": assessment.rmb_per_hkd,
+            "period_start_month": assessment.period_start_month,
+            "money_unit": assessment.money_unit,
+            "exchange_rate": assessment.exchange_rate,
         },
         "total": total,
         "max": round(sum(weight for _, weight in framework.dimensions), 2),

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from .spec import Boolean, Enum, ListOf, MapOf, Number, Object, Spec, String, Text
+from .spec import AnyOf, Boolean, Enum, ListOf, MapOf, Number, Object, Spec, String, Text
 
 __all__ = ["FILE_SHAPES", "dimension_shape", "file_shape"]
 
 ID = String(pattern=r"[a-z][a-z0-9_-]*", example="water-reuse")
 STATUSES = ("published", "secondary", "derived", "illustrative")
+#: Of a source: ``official`` = the issuing body's own document (issuer, document number, date); ``secondary`` = a
+#: report, mirror or dataset by someone else, used because the issuer's document was not seen.
+SOURCE_STATUSES = ("official", "secondary")
+URL = String(pattern=r"https?://\S+", example="https://www.gov.cn/")
+DATE = String(pattern=r"\d{4}(-\d{2}(-\d{2})?)?", example="2025-12-31")
 INDICATOR_TYPES = ("quantitative", "qualitative", "count")
 DIRECTIONS = ("lower", "higher")
-INPUT_GROUPS = ("output", "electricity", "fuels", "refrigerants")
+SCOPES = (1, 2, "memo")
+MEMO_KINDS = ("non_kyoto", "biogenic")
+GASES = ("co2", "co2e")
+CROSS_CHECKS = ("scope1_t", "scope2_t", "total_t", "energy_tce")
+REGION = String(pattern=r"[A-Z]{2}", example="GD")
+YEAR_KEY = r"\d{4}"
 
 PROVENANCE = {"source": ID, "status": Enum(STATUSES)}
 PROVENANCE_EXTRA: dict[str, Spec] = {"basis": String(), "year": Number(minimum=1900, maximum=2100, integer=True)}
@@ -21,10 +31,22 @@ BENCHMARK = Object(required={"baseline": BENCHMARK_VALUE, "leading": BENCHMARK_V
 INPUT = Object(
     required={"id": ID, "unit": ID, "name": Text(), "help": Text()},
     optional={
-        "group": Enum(INPUT_GROUPS),
+        "group": ID,
         "good": Enum(("up", "down")),
         "energy": ID,
-        "factor": ID,
+        "factor": AnyOf(
+            (
+                ID,
+                ListOf(ID, min_items=1),
+                MapOf(AnyOf((ID, ListOf(ID, min_items=1)), "a factor id or a list"), r"[A-Z]{2}"),
+            ),
+            "a factor id, a list of factor ids, or {region: id or list}",
+        ),
+        "regions": ListOf(REGION, min_items=1),
+        "alt_units": MapOf(ID),
+        "cross_check": Enum(CROSS_CHECKS),
+        "blank_value": Number(minimum=0),
+        "deduct": Boolean(),
         "renewable": Boolean(),
         "positive": Boolean(),
         "max": Number(minimum=0),
@@ -81,7 +103,10 @@ FRAMEWORK = Object(
         "consultant": Text(),
         "standard_basis": ID,
         "gate": ListOf(
-            Object(required={"id": ID, "source": ID, "clause": String(), "text": Text(), "evidence": Text()}),
+            Object(
+                required={"id": ID, "source": ID, "text": Text(), "evidence": Text()},
+                optional={"clause": String(), "own_addition": Boolean()},
+            ),
             min_items=1,
             unique_key="id",
         ),
@@ -98,23 +123,42 @@ FRAMEWORK = Object(
         "units": MapOf(Text()),
         "regions": MapOf(Text(), key_pattern=r"[A-Z]{2}"),
         "currencies": MapOf(Text(), key_pattern=r"[A-Z]{3}"),
+        "money_units": MapOf(
+            Object(required={"currency": String(pattern=r"[A-Z]{3}"), "multiplier": Number(minimum=1), "name": Text()})
+        ),
+        "unit_multipliers": MapOf(MapOf(Number(minimum=0))),
+        "input_groups": ListOf(NAMED, min_items=1, unique_key="id"),
         "benchmark_sets": ListOf(NAMED, min_items=1, unique_key="id"),
         "activity_inputs": ListOf(INPUT, min_items=1, unique_key="id"),
         "derived": MapOf(Object(required={"unit": ID, "name": Text(), "formula": Text()})),
     },
-    optional={"activity_checks": ListOf(CHECK)},
+    optional={
+        "activity_checks": ListOf(CHECK),
+        "migrations": ListOf(
+            Object(
+                required={
+                    "from_version": Number(minimum=1, integer=True),
+                    "renamed_inputs": MapOf(ID),
+                    "money_units": MapOf(ID, key_pattern=r"[A-Z]{3}"),
+                }
+            )
+        ),
+    },
 )
 
+YEAR_VALUE = Object(required={"value": Number(minimum=0), **PROVENANCE}, optional={"basis": String()})
 FACTOR = Object(
-    required={
-        "scope": Enum((1, 2)),
+    required={"scope": Enum(SCOPES), "gas": Enum(GASES), "unit": ID, "name": Text()},
+    optional={
         "value": Number(minimum=0),
-        "unit": ID,
         "year": Number(minimum=1990, maximum=2100, integer=True),
-        "name": Text(),
-        **PROVENANCE,
+        "source": ID,
+        "status": Enum(STATUSES),
+        "by_year": MapOf(YEAR_VALUE, key_pattern=YEAR_KEY),
+        "memo": Enum(MEMO_KINDS),
+        "note": Text(),
+        "basis": String(),
     },
-    optional={"note": Text(), "basis": String()},
 )
 COEFFICIENT = Object(
     required={"value": Number(minimum=0), "unit": ID, "name": Text(), **PROVENANCE}, optional={"basis": String()}
@@ -124,14 +168,23 @@ FACTORS = Object(
         "emission_factors": MapOf(FACTOR),
         "factor_units": MapOf(Text()),
         "energy_coefficients": MapOf(COEFFICIENT),
+        "conversions": MapOf(COEFFICIENT),
+        "exchange_rates": MapOf(
+            Object(required={"unit": ID, "by_year": MapOf(YEAR_VALUE, key_pattern=YEAR_KEY)}), key_pattern=r"[A-Z]{3}"
+        ),
     }
 )
 SOURCES = Object(
     required={
         "sources": MapOf(
             Object(
-                required={"title": String(), "publisher": String(), "year": Number(minimum=1900, integer=True)},
-                optional={"url": String(pattern=r"https?://\S+")},
+                required={
+                    "title": String(),
+                    "publisher": String(),
+                    "year": Number(minimum=1900, integer=True),
+                    "status": Enum(SOURCE_STATUSES),
+                },
+                optional={"document": String(), "date": DATE, "url": URL, "retrieved_from": URL},
             )
         )
     }
@@ -158,12 +211,35 @@ REGULATIONS = Object(
                     "indicators": ListOf(ID),
                 }
             ),
-            min_items=1,
             unique_key="id",
         )
     }
 )
 MESSAGES = Object(required={"messages": MapOf(Text()), "labels": MapOf(Text())})
+PLAUSIBILITY = Object(
+    required={
+        "rules": ListOf(
+            Object(
+                required={"id": ID, "kind": ID, "source": ID, "message": Text()},
+                optional={
+                    "side": Enum(("worse", "better")),
+                    "factor": Number(minimum=1),
+                    "field": ID,
+                    "indicators": ListOf(ID, min_items=1),
+                    "band": Number(minimum=0, maximum=1),
+                    "inputs": ListOf(ID, min_items=1),
+                    "groups": ListOf(ID, min_items=1),
+                    "sets": ListOf(ID, min_items=1),
+                    "of": ListOf(ID, min_items=1),
+                    "share": Number(minimum=0, maximum=1),
+                    "indicator": ID,
+                    "value": Number(minimum=0),
+                },
+            ),
+            unique_key="id",
+        )
+    }
+)
 
 FILE_SHAPES: dict[str, Object] = {
     "framework.yaml": FRAMEWORK,
@@ -172,6 +248,7 @@ FILE_SHAPES: dict[str, Object] = {
     "glossary.yaml": GLOSSARY,
     "regulations.yaml": REGULATIONS,
     "messages.yaml": MESSAGES,
+    "plausibility.yaml": PLAUSIBILITY,
 }
 
 

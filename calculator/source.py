@@ -26,7 +26,15 @@ __all__ = [
 
 DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "indicators"
 MAX_ASSESSMENT_BYTES = 2 * 1024 * 1024
-_TOP_FILES = ("framework.yaml", "factors.yaml", "sources.yaml", "glossary.yaml", "regulations.yaml", "messages.yaml")
+_TOP_FILES = (
+    "framework.yaml",
+    "factors.yaml",
+    "sources.yaml",
+    "glossary.yaml",
+    "regulations.yaml",
+    "messages.yaml",
+    "plausibility.yaml",
+)
 
 
 def _loader() -> Any:

@@ -14,6 +14,7 @@ from typing import Any
 
 __all__ = [
     "LANGUAGES",
+    "AnyOf",
     "Boolean",
     "Enum",
     "Issue",
@@ -264,3 +265,22 @@ class Object(Spec):
         if self.title:
             schema["title"] = self.title
         return schema
+
+
+@dataclass(frozen=True)
+class AnyOf(Spec):
+    """A value that fits one of several shapes (e.g. one factor id, a list of ids, or ids per region)."""
+
+    options: tuple[Spec, ...]
+    expected_text: str
+
+    def check(self, value: object, path: tuple[str | int, ...], file: str, issues: list[Issue]) -> None:
+        for option in self.options:
+            found: list[Issue] = []
+            option.check(value, path, file, found)
+            if not found:
+                return
+        self._issue(issues, file, path, value, self.expected_text)
+
+    def json_schema(self) -> JSONSchema:
+        return {"anyOf": [option.json_schema() for option in self.options]}

@@ -12,15 +12,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .messages import Message
+from .migrate import is_older, upgrade
 from .model import Framework
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "LIMITS", "MAX_NUMBER", "Assessment", "validate_assessment"]
 
 FORMAT = "gmi-assessment"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_NUMBER = 1e15
 LIMITS: dict[str, int] = {"short_text": 200, "note": 2000, "key": 60}
 CUSTOM = "custom"
+#: The money unit of a file with no money input (nothing is converted, so nothing depends on it).
+DEFAULT_MONEY_UNIT = "rmb"
 
 _TOP_LEVEL = (
     "format",
@@ -32,8 +35,13 @@ _TOP_LEVEL = (
     "reporting_year",
     "benchmark_set",
     "custom_benchmarks",
-    "currency",
-    "rmb_per_hkd",
+    "period_start_month",
+    "money_unit",
+    "exchange_rate",
+    "exchange_rate_source",
+    "units",
+    "other_fuel",
+    "reported_source",
     "gate",
     "data",
     "levels",
@@ -44,13 +52,24 @@ _TOP_LEVEL = (
 
 @dataclass(frozen=True)
 class Assessment:
-    """A validated assessment; absent answers are simply missing from the mappings."""
+    """A validated assessment; absent answers are simply missing from the mappings.
+
+    ``data`` holds every number in its input's default unit; ``entered`` keeps them as typed, in ``units``.
+    ``exchange_rate`` is the user's own rate (``None``: the official rate of the period applies).
+    """
 
     region: str
     reporting_year: int
     benchmark_set: str
-    currency: str
-    rmb_per_hkd: float | None
+    money_unit: str
+    exchange_rate: float | None
+    period_start_month: int = 1
+    exchange_rate_source: str | None = None
+    units: Mapping[str, str] = field(default_factory=dict)
+    entered: Mapping[str, float] = field(default_factory=dict)
+    other_fuel: Mapping[str, str] = field(default_factory=dict)
+    reported_source: str | None = None
+    migrated_from: int | None = None
     organisation: str | None = None
     sector: str | None = None
     framework_edition: str | None = None
@@ -174,6 +193,14 @@ def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment |
     if not isinstance(raw, dict):
         check.add("not_an_object", "file")
         return None, check.messages
+    migrated_from = None
+    if is_older(raw):
+        migrated_from = raw["format_version"]
+        raw = upgrade(framework, raw)
+        assert isinstance(raw, dict)
+        check.messages.append(
+            Message("migrated", "format_version", {"found": migrated_from, "expected": FORMAT_VERSION}, "warning")
+        )
     for key in raw:
         if key not in _TOP_LEVEL:
             check.unknown("", key)
@@ -200,27 +227,52 @@ def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment |
     year = _required(check, raw, "reporting_year", lambda v, p: _year(check, v, p))
     sets = (*framework.benchmark_sets, CUSTOM)
     benchmark_set = _required(check, raw, "benchmark_set", lambda v, p: check.choice(v, p, sets))
-    currency = _required(check, raw, "currency", lambda v, p: check.choice(v, p, framework.currencies))
-    rate = None
-    if currency == "HKD":
-        rate = _required(check, raw, "rmb_per_hkd", lambda v, p: check.number(v, p, maximum=10, positive=True))
-    elif raw.get("rmb_per_hkd") is not None:
-        rate = check.number(raw["rmb_per_hkd"], "rmb_per_hkd", maximum=10, positive=True)
+    money_unit = None
+    if raw.get("money_unit") is not None:
+        money_unit = check.choice(raw["money_unit"], "money_unit", tuple(framework.money_units))
+    start_month = 1
+    if raw.get("period_start_month") is not None:
+        start_month = _whole(check, raw["period_start_month"], "period_start_month", 1, 12) or 1
+    rate = rate_source = None
+    if raw.get("exchange_rate") is not None:
+        rate = check.number(raw["exchange_rate"], "exchange_rate", maximum=10, positive=True)
+        rate_source = _optional_text(check, raw, "exchange_rate_source", LIMITS["note"])
+        foreign = money_unit is not None and framework.money_units[money_unit][0] != "RMB"
+        if rate is not None and not rate_source and foreign:
+            check.add("source_required", "exchange_rate_source")
     custom = _custom_benchmarks(check, raw.get("custom_benchmarks"), benchmark_set)
     gate = _gate(check, raw.get("gate"))
-    data = _data(check, raw.get("data"))
+    entered = _data(check, raw.get("data"))
+    units = _units(check, raw.get("units"), entered)
+    data = {
+        key: value * check.framework.inputs[key].alt_units.get(units.get(key, ""), 1.0)
+        for key, value in entered.items()
+    }
+    other_fuel = _other_fuel(check, raw.get("other_fuel"), entered)
+    if money_unit is None and "money_unit" not in raw and any(framework.inputs[key].unit == "money" for key in entered):
+        check.add("required", "money_unit")
+    if region is not None:
+        _own_factors_present(check, region, entered)
+    reported_source = _optional_text(check, raw, "reported_source", LIMITS["note"])
     levels = _levels(check, raw.get("levels"))
     selections = _selections(check, raw.get("selections"))
     notes = _notes(check, raw.get("notes"))
     if any(message.severity == "error" for message in check.messages):
         return None, check.messages
-    assert region is not None and year is not None and benchmark_set is not None and currency is not None
+    assert region is not None and year is not None and benchmark_set is not None
     assessment = Assessment(
         region=region,
         reporting_year=year,
         benchmark_set=benchmark_set,
-        currency=currency,
-        rmb_per_hkd=rate,
+        money_unit=money_unit or DEFAULT_MONEY_UNIT,
+        exchange_rate=rate,
+        period_start_month=start_month,
+        exchange_rate_source=rate_source,
+        units=units,
+        entered=entered,
+        other_fuel=other_fuel,
+        reported_source=reported_source,
+        migrated_from=migrated_from,
         organisation=organisation,
         sector=sector,
         framework_edition=edition if isinstance(edition, str) else None,
@@ -241,9 +293,9 @@ def _required(check: _Checker, raw: Mapping[str, Any], key: str, parse: Any) -> 
     return parse(raw[key], key)
 
 
-def _optional_text(check: _Checker, raw: Mapping[str, Any], key: str) -> str | None:
+def _optional_text(check: _Checker, raw: Mapping[str, Any], key: str, limit: int = LIMITS["short_text"]) -> str | None:
     value = raw.get(key)
-    return None if value is None else check.text(value, key, LIMITS["short_text"])
+    return None if value is None else check.text(value, key, limit)
 
 
 def _year(check: _Checker, value: object, path: str) -> int | None:
@@ -255,6 +307,63 @@ def _year(check: _Checker, value: object, path: str) -> int | None:
         check.add("out_of_range", path, min=2000, max=2100, found=_safe_key(value))
         return None
     return year
+
+
+def _whole(check: _Checker, value: object, path: str, low: int, high: int) -> int | None:
+    whole = _whole_number(value)
+    if whole is None and (isinstance(value, bool) or not isinstance(value, int | float) or _fraction(value)):
+        check.wrong_type(path, "integer")
+        return None
+    if whole is None or not low <= whole <= high:
+        check.add("out_of_range", path, min=low, max=high, found=_safe_key(value))
+        return None
+    return whole
+
+
+def _units(check: _Checker, value: object, entered: Mapping[str, float]) -> dict[str, str]:
+    """The unit each number was typed in, where it is not the input's default unit."""
+    result: dict[str, str] = {}
+    for key, unit in check.mapping(value, "units").items():
+        spec = check.framework.inputs.get(key)
+        if spec is None:
+            check.unknown("units", key)
+            continue
+        if unit is None or unit == spec.unit:
+            continue
+        chosen = check.choice(unit, f"units.{key}", (spec.unit, *spec.alt_units))
+        if chosen is not None:
+            result[key] = chosen
+    return result
+
+
+OTHER_FUEL_TEXTS = ("name", "unit", "source")
+
+
+def _other_fuel(check: _Checker, value: object, entered: Mapping[str, float]) -> dict[str, str]:
+    """The other-fuel line's texts; a quantity needs both coefficients and a source."""
+    result: dict[str, str] = {}
+    for key, item in check.mapping(value, "other_fuel").items():
+        if key not in OTHER_FUEL_TEXTS:
+            check.unknown("other_fuel", key)
+        elif item is not None:
+            limit = LIMITS["note"] if key == "source" else LIMITS["short_text"]
+            parsed = check.text(item, f"other_fuel.{key}", limit)
+            if parsed is not None and parsed.strip():
+                result[key] = parsed
+    if "other_fuel_quantity" in entered and "source" not in result:
+        check.add("source_required", "other_fuel.source")
+    return result
+
+
+def _own_factors_present(check: _Checker, region: str, entered: Mapping[str, float]) -> None:
+    """A quantity converted with the user's own coefficient or factor needs that input too."""
+    inputs = check.framework.inputs
+    for key, quantity in entered.items():
+        spec = inputs[key]
+        needed = [*spec.factors.get(region, ()), *([spec.energy] if spec.energy else [])]
+        for name in needed:
+            if name in inputs and name not in entered and quantity > 0:
+                check.add("required", f"data.{name}")
 
 
 def _custom_benchmarks(check: _Checker, value: object, benchmark_set: str | None) -> dict[str, tuple[float, float]]:

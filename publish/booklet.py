@@ -31,6 +31,7 @@ import markdown  # type: ignore[import-untyped]
 from markupsafe import Markup
 
 from calculator import Framework
+from calculator.carbon import resolve_factor
 from calculator.spec import LANGUAGES
 
 from .examples import readable_formula
@@ -235,17 +236,24 @@ def worksheet_html(framework: Framework, language: str) -> str:
     for entry in main["activity_inputs"]:
         spec = framework.inputs[entry["id"]]
         coefficient = factors["energy_coefficients"].get(spec.energy or "")
-        factor = factors["emission_factors"].get(spec.factor or "")
+        by_region = []
+        for region in framework.regions:
+            values = [
+                f"{resolve_factor(known, main['edition_year'])['value']:g}"
+                for factor_id in spec.factors[region]
+                if (known := factors["emission_factors"].get(factor_id)) is not None
+            ]
+            if values:
+                by_region.append(f"{t(main['regions'][region])} {' + '.join(values)}")
+        own_factor = any(factor_id in framework.inputs for ids in spec.factors.values() for factor_id in ids)
         activity.append(
             {
                 "id": entry["id"],
                 "name": t(entry["name"]),
-                "unit": f"{t(main['currencies']['RMB'])} / {t(main['currencies']['HKD'])}"
-                if spec.unit == "money"
-                else unit(spec.unit),
+                "unit": unit("money") if spec.unit == "money" else unit(spec.unit),
                 "coefficient": None if coefficient is None else f"{coefficient['value']:g}",
-                "factor": None if factor is None else f"{factor['value']:g}",
-                "custom_factor": spec.factor is not None and factor is None,
+                "factor": "; ".join(by_region) or None,
+                "custom_factor": own_factor,
             }
         )
     derived = [
@@ -298,7 +306,7 @@ def worksheet_html(framework: Framework, language: str) -> str:
             ws_indicators=indicators,
             dimensions=dimensions,
             total=f"{total:g}",
-            gate=[{"text": t(item["text"])} for item in main["gate"]],
+            gate=[{"text": t(item["text"]), "own": bool(item.get("own_addition"))} for item in main["gate"]],
             bands=[{"name": t(band["name"]), "min": f"{band['min']:g}"} for band in main["rating_bands"]],
             anchor=WORKSHEET_KEY,
             html_lang=HTML_LANG[language],

@@ -168,6 +168,7 @@ def working(
 def _money_label(framework: Framework, result: Mapping[str, Any], t: Callable[[Any], str]) -> str:
     """The money unit of the assessment in the reader's language (the currency's name from the YAML)."""
     assessment = result.get("assessment", {})
-    code = assessment.get("currency") or assessment.get("money_unit") or ""
-    names = framework.main.get("currencies", {})
+    code = assessment.get("money_unit") or assessment.get("currency") or ""
+    units = framework.main.get("money_units", {})
+    names = {key: value["name"] for key, value in units.items()} or framework.main.get("currencies", {})
     return t(names[code]) if code in names else str(code)

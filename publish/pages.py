@@ -38,7 +38,15 @@ __all__ = [
 
 PUBLISH_DIR = Path(__file__).resolve().parent
 MARKER = re.compile(r"^<!-- gmi:([a-z-]+) -->$", re.MULTILINE)
-MARKERS: tuple[str, ...] = ("booklet-link", "dimensions", "downloads", "gate", "inputs", "rating-bands")
+MARKERS: tuple[str, ...] = (
+    "benchmark-sets",
+    "booklet-link",
+    "dimensions",
+    "downloads",
+    "gate",
+    "inputs",
+    "rating-bands",
+)
 DEFAULT_LANGUAGE = "zh-hant"
 Pilots = Mapping[str, Any]
 
@@ -86,8 +94,21 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
         return text.replace("|", "\\|").replace("\n", " ")
 
     def source(source_id: str) -> str:
+        """Issuer, document and date; a secondary source says so; a copy on someone else's site is "retrieved from"."""
         entry = sources[source_id]
-        return f"{entry['title']}, {entry['publisher']}, {entry['year']}"
+        parts = [entry["title"], entry["publisher"]]
+        if "document" in entry and entry["document"] not in entry["title"]:
+            parts.append(entry["document"])
+        text = ", ".join([*parts, str(entry.get("date", entry["year"]))])
+        if entry["status"] == "secondary":
+            text += s("source_secondary")
+        if "retrieved_from" in entry:
+            text += f"{s('retrieved_from')} <{entry['retrieved_from']}>"
+        return text
+
+    def set_values(set_id: str) -> int:
+        """How many indicators carry values of their own for a benchmark set (0: the set uses the general values)."""
+        return sum(1 for entry in framework.entries.values() if set_id in entry.get("benchmarks", {}))
 
     def input_name(input_id: str) -> str:
         for entry in main["activity_inputs"]:
@@ -117,8 +138,9 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
                 value = pair[end]
                 key = "status_short_illustrative" if value["status"] == "illustrative" else "status_" + value["status"]
                 status = site[key][language]
-                if value["status"] != "illustrative":
-                    note = source(value["source"]) + (f" ({value['basis']})" if value.get("basis") else "")
+                basis = f"{s('paren_open').strip()}{value['basis']}{s('paren_close')}" if value.get("basis") else ""
+                note = value.get("basis", "") if value["status"] == "illustrative" else source(value["source"]) + basis
+                if note:
                     if note not in notes:
                         notes.append(note)
                     status += f" [{notes.index(note) + 1}]"
@@ -136,6 +158,19 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
             )
         return rows, notes
 
+    def factor_regions(factor_id: str) -> str:
+        """The regions whose inputs use a factor (factors follow the region)."""
+        used = [
+            region
+            for region in framework.regions
+            if any(factor_id in spec.factors[region] for spec in framework.inputs.values())
+        ]
+        return (
+            "、".join(t(main["regions"][region]) for region in used)
+            if language != "en"
+            else ", ".join(t(main["regions"][region]) for region in used)
+        )
+
     helpers: dict[str, Callable[..., Any]] = {
         "t": t,
         "s": s,
@@ -143,6 +178,7 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
         "cell": cell,
         "source": source,
         "symbol": symbol,
+        "factor_regions": factor_regions,
         "input_name": input_name,
         "num": format_number,
         "fig": figure,
@@ -151,6 +187,7 @@ def page_context(framework: Framework, language: str) -> dict[str, Any]:
         "band_name": lambda band: band_name(framework, band, language),
         "dimension_name": lambda dimension: next(t(d["name"]) for d in main["dimensions"] if d["id"] == dimension),
         "set_name": lambda set_id: next(t(b["name"]) for b in main["benchmark_sets"] if b["id"] == set_id),
+        "set_values": set_values,
         "label": lambda key: t(framework.labels[key]),
     }
     return {
@@ -229,8 +266,9 @@ def _pilot_context(framework: Framework, language: str, name: str, raw: Any, res
         if key in values
     ]
     workings = working(framework, name, raw, result, context)
-    code = result["assessment"].get("currency") or result["assessment"].get("money_unit") or ""
-    currencies = framework.main.get("currencies", {})
+    code = result["assessment"].get("money_unit") or result["assessment"].get("currency") or ""
+    units = framework.main.get("money_units", {})
+    currencies = {key: value["name"] for key, value in units.items()} or framework.main.get("currencies", {})
     return {
         "texts": pilot_texts().get(name, {}),
         "derived": derived,

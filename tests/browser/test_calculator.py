@@ -20,7 +20,9 @@ from .conftest import LANGUAGE_PREFIX, PILOTS, ROOT, Session, load_json, wait_un
 pytestmark = pytest.mark.browser
 
 READY_TIMEOUT_MS = 120_000
-STORAGE_KEY = "gmi-assessment-v1"  # gmi-calculator.js: the autosave key
+STORAGE_KEY = "gmi-assessment-v2"  # gmi-calculator.js: the autosave key
+OLD_STORAGE_KEY = "gmi-assessment-v1"  # the first edition's autosave key
+V1_FILES = sorted((ROOT / "tests" / "data" / "engine" / "v1").glob("*.json"))
 AXE = ROOT / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 TYPED_PILOT = ROOT / "indicators" / "pilots" / "gd-electronics-dongguan.json"
 PAYLOAD_IMG = "<img src=x onerror=window.__pwned=1>"
@@ -71,6 +73,33 @@ def test_browser_score_equals_cli(session: Session, site_url: str, pilot: Path) 
     assert session.errors == []
 
 
+@pytest.mark.parametrize("old", V1_FILES, ids=[path.stem for path in V1_FILES])
+def test_version_1_files_score_in_the_browser_as_in_the_cli(session: Session, site_url: str, old: Path) -> None:
+    page = open_calculator(session, site_url)
+    in_browser = page.evaluate("assessment => window.gmi.score(assessment)", load_json(old))
+    expected = cli_score(old)
+    assert expected["valid"] is True and "migrated_assessment" in expected
+    assert in_browser == expected
+    assert session.errors == []
+
+
+def test_an_autosave_of_version_1_is_migrated_not_lost(session: Session, site_url: str) -> None:
+    saved = load_json(ROOT / "tests" / "data" / "engine" / "v1" / "browser-save.json")
+    session.context.add_init_script(
+        f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1');"
+        f" localStorage.setItem({json.dumps(OLD_STORAGE_KEY)}, {json.dumps(json.dumps(saved))}); }}"
+    )
+    page = open_calculator(session, site_url)
+    wait_until(page, "() => window.gmi.assessment().data.towngas === 1200", timeout_ms=60_000)
+    form = page.evaluate("window.gmi.assessment()")
+    assert (form["format_version"], form["money_unit"], form["exchange_rate"]) == (2, "hkd", 0.92)
+    assert form["data"]["electricity_clp"] == 250_000
+    assert page.input_value('[name="data.electricity_clp"]') == "250000"
+    wait_until(page, f"() => localStorage.getItem({json.dumps(OLD_STORAGE_KEY)}) === null")
+    assert json.loads(page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})"))["format_version"] == 2
+    assert session.errors == []
+
+
 # --- Typing a pilot into the form --------------------------------------------------------------------------------
 
 
@@ -78,11 +107,15 @@ def type_assessment(page: Page, assessment: dict[str, Any]) -> None:
     """Enter an assessment as a person would: typing text, choosing options, ticking radios and boxes."""
     for name in ("organisation", "sector"):
         page.fill(f'[name="{name}"]', str(assessment.get(name, "")))
-    for name in ("region", "benchmark_set", "currency"):
-        page.select_option(f'select[name="{name}"]', str(assessment[name]))
+    for name in ("region", "benchmark_set", "money_unit", "period_start_month"):
+        if name in assessment:
+            page.select_option(f'select[name="{name}"]', str(assessment[name]))
     page.fill('[name="reporting_year"]', str(assessment["reporting_year"]))
-    if "rmb_per_hkd" in assessment:
-        page.fill('[name="rmb_per_hkd"]', str(assessment["rmb_per_hkd"]))
+    for name in ("exchange_rate", "exchange_rate_source"):
+        if name in assessment:
+            page.fill(f'[name="{name}"]', str(assessment[name]))
+    for key, unit in assessment.get("units", {}).items():
+        page.select_option(f'select[name="units.{key}"]', unit)
     for key, value in assessment["data"].items():
         field = page.locator(f'[name="data.{key}"]')
         field.click()
@@ -157,7 +190,7 @@ HOSTILE_FILES: list[Any] = [
         f"{PAYLOAD_IMG}{PAYLOAD_SCRIPT}.json",
         _with_prefix(
             f"{json.dumps(PAYLOAD_IMG)}: 1, {json.dumps(PAYLOAD_SCRIPT)}: 2",
-            _pilot_text(organisation=PAYLOAD_IMG + PAYLOAD_SCRIPT, format_version=2),
+            _pilot_text(organisation=PAYLOAD_IMG + PAYLOAD_SCRIPT, format_version=3),
         ),
         id="markup-in-names",
     ),
@@ -182,7 +215,7 @@ HOSTILE_FILES: list[Any] = [
         json.dumps(_pilot_text()).replace('"output_value": 420000000', f'"output_value": {10**400}').encode(),
         id="10**400",
     ),
-    pytest.param("version.json", json.dumps(_pilot_text(format_version=2)).encode(), id="format_version"),
+    pytest.param("version.json", json.dumps(_pilot_text(format_version=3)).encode(), id="format_version"),
     pytest.param("not-json.json", b'{"format": "gmi-assessment", ', id="not-json"),
     pytest.param("huge.json", b"[" + b"0," * (10 * 1024 * 1024 - 1) + b"0]", id="20MB"),
 ]

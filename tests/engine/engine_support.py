@@ -58,12 +58,12 @@ def assessment(**fields: Any) -> dict[str, Any]:
     """A minimal valid assessment (GD, 2025, general set, RMB, gate met, nothing answered) with ``fields`` set."""
     base: dict[str, Any] = {
         "format": "gmi-assessment",
-        "format_version": 1,
+        "format_version": 2,
         "framework_edition": "2026",
         "region": "GD",
         "reporting_year": 2025,
         "benchmark_set": "general",
-        "currency": "RMB",
+        "money_unit": "rmb",
         "gate": dict.fromkeys(GATE_IDS, True),
         "data": {},
         "levels": {},
@@ -84,8 +84,8 @@ def full_marks_assessment() -> dict[str, Any]:
     return assessment(
         data={
             "output_value": 10_000_000,
-            "electricity_csg_kwh": 100_000,
-            "onsite_renewable_kwh": 100_000,
+            "electricity_csg": 100_000,
+            "onsite_renewable": 100_000,
             "main_material_t": 100,
             "water_withdrawal_m3": 1_000,
             "water_reused_m3": 9_000,

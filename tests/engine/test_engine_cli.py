@@ -45,7 +45,13 @@ def test_score_pilots_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert isinstance(results, list)
     assert len(results) == 5
     assert all(result["valid"] for result in results)
-    assert [result["total"] for result in results] == [61.65, 41.01, 37.09, 29.08, 39.45]
+    totals = {Path(name).stem: result["total"] for name, result in zip(PILOT_FILES, results, strict=True)}
+    # The hand totals of tests/engine/test_engine_pilots.py.
+    assert (totals["gd-electronics-dongguan"], totals["gd-textiles-foshan"], totals["hk-food-bakery"]) == (
+        61.93,
+        28.76,
+        45.13,
+    )
 
 
 @pytest.mark.usefixtures("session_framework")

@@ -57,8 +57,8 @@ def test_band_agrees_with_the_total_shown(framework: Framework) -> None:
 def test_onsite_renewable_is_not_declared_monotone(framework: Framework) -> None:
     # More on-site PV at constant grid use is more energy consumed (GB/T 36132-2025 B.2 counts all energy), so it
     # may lower energy intensity's points once the renewable share is at its leading value: no `good` direction.
-    assert framework.inputs["onsite_renewable_kwh"].good is None
-    assert framework.inputs["green_certificate_kwh"].good == "up"
+    assert framework.inputs["onsite_renewable"].good is None
+    assert framework.inputs["green_certificate"].good == "up"
 
 
 def test_deeply_nested_value_gives_a_message(framework: Framework) -> None:

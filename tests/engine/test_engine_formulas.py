@@ -31,19 +31,16 @@ KGCE = {
     "diesel": 1.2240,
     "petrol": 1.0888,
     "lpg": 1.7143,
-    "natural_gas": 1.2143,
+    "natural_gas": 1.3284,
     "towngas": 1.6378,
 }
 KGCO2E = {
-    "elec_clp": 0.39,
-    "elec_hke": 0.71,
-    "elec_csg": 0.4042,
-    "elec_cn": 0.5306,
-    "diesel": 2.6167,
-    "petrol": 2.6687,
-    "lpg": 3.0171,
-    "natural_gas": 2.1622,
-    "towngas": 2.5529,
+    "diesel_hk": 2.6167,
+    "petrol_hk": 2.6687,
+    "lpg_hk": 3.0171,
+    "natural_gas_hk": 2.1622,
+    "towngas_hk": 2.5529,
+    "towngas_indirect_hk": 0.592,
     "r22": 1760,
     "r32": 677,
     "r134a": 1300,
@@ -53,16 +50,16 @@ KGCO2E = {
 # General benchmark set (baseline, leading) from dimensions/*.yaml.
 GENERAL = {
     "energy-intensity": (0.12, 0.05),
-    "carbon-intensity": (0.6, 0.15),
+    "carbon-intensity": (0.39, 0.18),
     "renewable-share": (0, 30),
     "energy-carbon-platform": (0, 8),
     "material-intensity": (0.5, 0.25),
-    "water-intensity": (24.3, 6.7),
+    "water-intensity": (7.3, 2.0),
     "water-reuse": (40, 85),
     "solid-waste-utilisation": (91, 96),
     "retrofit-investment": (0.5, 3),
     "pollutant-intensity": (2.0, 0.5),
-    "land-output": (1.0, 3.0),
+    "land-output": (0.3, 1.5),
 }
 
 
@@ -86,13 +83,15 @@ def test_interpolation(case: dict[str, Any]) -> None:
 
 
 def test_interpolation_through_the_engine_both_directions(framework: Framework) -> None:
-    # land-output (higher is better): 1 000 (RMB 10k) / 400 m² = 2.5 -> (2.5 - 1) / (3 - 1) = 0.75 of 8 = 6 points.
-    # pollutant-intensity (lower is better): 1 250 kg / 1 000 = 1.25 -> (2 - 1.25) / (2 - 0.5) = 0.5 of 6 = 3 points.
+    # land-output (higher is better): 900 (RMB 10k) / 750 m² = 1.2 -> (1.2 - 0.3) / (1.5 - 0.3) = 0.75 of 8 = 6 points.
+    # pollutant-intensity (lower is better): 1 125 kg / 900 = 1.25 -> (2 - 1.25) / (2 - 0.5) = 0.5 of 6 = 3 points.
     result = score_valid(
-        framework, assessment(data={"output_value": 10_000_000, "site_area_m2": 400, "main_pollutant_kg": 1_250})
+        framework, assessment(data={"output_value": 9_000_000, "site_area_m2": 750, "main_pollutant_kg": 1_125})
     )
     land = indicator(result, "land-output")
-    assert (land["value"], land["fraction"], land["points"]) == (2.5, 0.75, 6.0)
+    assert land["value"] == pytest.approx(1.2)
+    assert land["fraction"] == pytest.approx(0.75)
+    assert land["points"] == pytest.approx(6.0)
     pollutant = indicator(result, "pollutant-intensity")
     assert (pollutant["value"], pollutant["fraction"], pollutant["points"]) == (1.25, 0.5, 3.0)
 
@@ -101,79 +100,83 @@ def test_interpolation_through_the_engine_both_directions(framework: Framework) 
 
 FUELS = {
     "output_value": 2_500_000,  # RMB -> 250 (RMB 10k)
-    "electricity_clp_kwh": 100_000,
-    "diesel_l": 2_000,
-    "petrol_l": 1_000,
-    "lpg_kg": 500,
-    "natural_gas_m3": 1_000,
-    "towngas_unit": 1_000,
+    "electricity_clp": 100_000,
+    "diesel_stationary": 2_000,
+    "petrol": 1_000,
+    "lpg": 500,
+    "natural_gas": 1_000,
+    "towngas": 1_000,
 }
 
 
 def test_energy_intensity_with_gbt_2589_coefficients(framework: Framework) -> None:
     result = score_valid(framework, assessment(data=FUELS))
-    kgce = 100_000 * 0.1229 + 2_000 * 1.2240 + 1_000 * 1.0888 + 500 * 1.7143 + 1_000 * 1.2143 + 1_000 * 1.6378
-    assert kgce == pytest.approx(19_536.05)
+    kgce = 100_000 * 0.1229 + 2_000 * 1.2240 + 1_000 * 1.0888 + 500 * 1.7143 + 1_000 * 1.3284 + 1_000 * 1.6378
+    assert kgce == pytest.approx(19_650.15)
     tce = kgce / 1000
-    intensity = tce / 250  # 0.0781442 tce per RMB 10k
-    share = (0.12 - intensity) / (0.12 - 0.05)  # 0.59794
+    intensity = tce / 250  # 0.0786006 tce per RMB 10k
+    share = (0.12 - intensity) / (0.12 - 0.05)  # 0.56285
     item = indicator(result, "energy-intensity")
     assert item["value"] == pytest.approx(intensity, abs=1e-4)
     assert item["fraction"] == pytest.approx(share, abs=1e-4)
     assert item["points"] == pytest.approx(share * 8, abs=0.005)
-    assert result["carbon"]["energy_tce"] == pytest.approx(19.536, abs=1e-3)
+    assert result["carbon"]["energy_tce"] == pytest.approx(19.650, abs=1e-3)
     lines = {line["input"]: line for line in result["carbon"]["energy_lines"]}
-    assert lines["towngas_unit"]["coefficient_value"] == 1.6378
-    assert lines["diesel_l"]["tce"] == pytest.approx(2.448)
+    assert lines["towngas"]["coefficient_value"] == 1.6378
+    assert lines["diesel_stationary"]["tce"] == pytest.approx(2.448)
 
 
 def test_carbon_intensity_and_scope_sums(framework: Framework) -> None:
-    result = score_valid(framework, assessment(data=FUELS))
+    """A Hong Kong factory: EPD/EMSD (HKEX) fuel factors, CLP's 2023 factor, Towngas direct and indirect."""
+    result = score_valid(framework, assessment(region="HK", data=FUELS))
     scope1_kg = 2_000 * 2.6167 + 1_000 * 2.6687 + 500 * 3.0171 + 1_000 * 2.1622 + 1_000 * 2.5529
-    scope2_kg = 100_000 * 0.39
+    scope2_kg = 100_000 * 0.39 + 1_000 * 0.592
     assert scope1_kg == pytest.approx(14_125.75)
     carbon = result["carbon"]
     assert carbon["scope1_t"] == pytest.approx(14.126, abs=1e-3)
-    assert carbon["scope2_t"] == pytest.approx(39.0, abs=1e-3)
-    assert carbon["total_t"] == pytest.approx(53.126, abs=1e-3)
-    intensity = (scope1_kg + scope2_kg) / 1000 / 250  # 0.212503
-    share = (0.6 - intensity) / (0.6 - 0.15)  # 0.861104
+    assert carbon["scope2_t"] == pytest.approx(39.592, abs=1e-3)
+    assert carbon["total_t"] == pytest.approx(53.718, abs=1e-3)
+    intensity = (scope1_kg + scope2_kg) / 1000 / 250  # 0.214871
+    share = (0.39 - intensity) / (0.39 - 0.18)  # 0.833948
     item = indicator(result, "carbon-intensity")
     assert item["value"] == pytest.approx(intensity, abs=1e-4)
     assert item["points"] == pytest.approx(share * 8, abs=0.005)
     assert carbon["intensity_t_per_10k_rmb"] == pytest.approx(intensity, abs=1e-4)
-    scopes = {line["input"]: line["scope"] for line in carbon["lines"]}
+    scopes = {(line["input"], line["factor"]): line["scope"] for line in carbon["lines"]}
     assert scopes == {
-        "electricity_clp_kwh": 2,
-        "diesel_l": 1,
-        "petrol_l": 1,
-        "lpg_kg": 1,
-        "natural_gas_m3": 1,
-        "towngas_unit": 1,
+        ("electricity_clp", "elec_clp"): 2,
+        ("diesel_stationary", "diesel_hk"): 1,
+        ("petrol", "petrol_hk"): 1,
+        ("lpg", "lpg_hk"): 1,
+        ("natural_gas", "natural_gas_hk"): 1,
+        ("towngas", "towngas_hk"): 1,
+        ("towngas", "towngas_indirect_hk"): 2,
     }
 
 
-def test_refrigerant_top_ups_times_gwp_are_scope_1(framework: Framework) -> None:
+def test_refrigerant_top_ups_times_gwp_are_scope_1_and_r22_a_memo_line(framework: Framework) -> None:
     data = {
-        "refrigerant_r22_kg": 2,
-        "refrigerant_r32_kg": 3,
-        "refrigerant_r134a_kg": 1,
-        "refrigerant_r410a_kg": 1,
-        "refrigerant_r404a_kg": 1,
+        "refrigerant_r22": 2,
+        "refrigerant_r32": 3,
+        "refrigerant_r134a": 1,
+        "refrigerant_r410a": 1,
+        "refrigerant_r404a": 1,
     }
     carbon = score_valid(framework, assessment(data=data))["carbon"]
     by_input = {line["input"]: line for line in carbon["lines"]}
-    assert by_input["refrigerant_r22_kg"]["tco2e"] == pytest.approx(2 * 1760 / 1000)
-    assert by_input["refrigerant_r404a_kg"]["factor_value"] == 3943
-    assert carbon["scope1_t"] == pytest.approx((2 * 1760 + 3 * 677 + 1300 + 1924 + 3943) / 1000, abs=1e-3)  # 12.718
+    assert by_input["refrigerant_r22"]["tco2e"] == pytest.approx(2 * 1760 / 1000)
+    assert by_input["refrigerant_r404a"]["factor_value"] == 3943
+    assert by_input["refrigerant_r22"]["scope"] == "memo"
+    assert carbon["scope1_t"] == pytest.approx((3 * 677 + 1300 + 1924 + 3943) / 1000, abs=1e-3)  # 9.198
+    assert carbon["memo_t"]["non_kyoto"] == pytest.approx(3.52)
     assert carbon["scope2_t"] == 0
     assert carbon["energy_tce"] is None  # refrigerants are not energy
 
 
 def test_custom_supplier_electricity_factor(framework: Framework) -> None:
-    data = {"electricity_custom_kwh": 10_000, "custom_electricity_factor": 0.5, "electricity_hke_kwh": 1_000}
+    data = {"electricity_custom": 10_000, "custom_electricity_factor": 0.5, "electricity_hke": 1_000}
     carbon = score_valid(framework, assessment(data=data))["carbon"]
-    custom = next(line for line in carbon["lines"] if line["input"] == "electricity_custom_kwh")
+    custom = next(line for line in carbon["lines"] if line["input"] == "electricity_custom")
     assert custom["factor"] == "custom"
     assert (custom["factor_value"], custom["source"], custom["status"], custom["year"]) == (0.5, "user", "user", 2025)
     assert custom["scope"] == 2
@@ -183,24 +186,24 @@ def test_custom_supplier_electricity_factor(framework: Framework) -> None:
 
 
 def test_custom_factor_missing_is_required(framework: Framework) -> None:
-    result = calculator.score(framework, assessment(data={"electricity_custom_kwh": 10_000}))
+    result = calculator.score(framework, assessment(data={"electricity_custom": 10_000}))
     assert not result["valid"]
     assert errors(result) == {("required", "data.custom_electricity_factor")}
 
 
 def test_custom_factor_not_needed_for_zero_kwh(framework: Framework) -> None:
-    result = score_valid(framework, assessment(data={"electricity_custom_kwh": 0, "electricity_cn_kwh": 1_000}))
-    assert [line["input"] for line in result["carbon"]["lines"]] == ["electricity_cn_kwh"]
+    result = score_valid(framework, assessment(data={"electricity_custom": 0, "electricity_cn": 1_000}))
+    assert [line["input"] for line in result["carbon"]["lines"]] == ["electricity_cn"]
     assert result["carbon"]["scope2_t"] == pytest.approx(1_000 * 0.5306 / 1000, abs=1e-3)
 
 
 def test_renewable_share(framework: Framework) -> None:
     data = {
         "output_value": 10_000_000,
-        "electricity_csg_kwh": 700_000,
-        "onsite_renewable_kwh": 100_000,
-        "green_certificate_kwh": 50_000,
-        "diesel_l": 10_000,
+        "electricity_csg": 700_000,
+        "onsite_renewable": 100_000,
+        "green_certificate": 50_000,
+        "diesel_stationary": 10_000,
     }
     result = score_valid(framework, assessment(data=data))
     energy_kgce = (700_000 + 100_000) * 0.1229 + 10_000 * 1.2240  # 110 560; certificates are part of the 700 000
@@ -213,10 +216,10 @@ def test_renewable_share(framework: Framework) -> None:
 
 
 def test_water_intensity(framework: Framework) -> None:
-    result = score_valid(framework, assessment(data={"output_value": 10_000_000, "water_withdrawal_m3": 15_000}))
+    result = score_valid(framework, assessment(data={"output_value": 10_000_000, "water_withdrawal_m3": 5_000}))
     item = indicator(result, "water-intensity")
-    assert item["value"] == pytest.approx(15.0)  # 15 000 m³ / 1 000 (RMB 10k)
-    assert item["points"] == pytest.approx((24.3 - 15) / (24.3 - 6.7) * 8, abs=0.005)  # 4.23
+    assert item["value"] == pytest.approx(5.0)  # 5 000 m³ / 1 000 (RMB 10k)
+    assert item["points"] == pytest.approx((7.3 - 5) / (7.3 - 2.0) * 8, abs=0.005)  # 3.47
 
 
 def test_water_reuse_rate_is_reused_over_withdrawn_plus_reused(framework: Framework) -> None:
@@ -249,10 +252,10 @@ def test_pollutant_intensity(framework: Framework) -> None:
 
 def test_land_output(framework: Framework) -> None:
     item = indicator(
-        score_valid(framework, assessment(data={"output_value": 10_000_000, "site_area_m2": 500})), "land-output"
+        score_valid(framework, assessment(data={"output_value": 10_000_000, "site_area_m2": 1_000})), "land-output"
     )
-    assert item["value"] == pytest.approx(2.0)  # 1 000 (RMB 10k) / 500 m²
-    assert item["points"] == pytest.approx(4.0, abs=0.005)  # (2 - 1) / (3 - 1) x 8
+    assert item["value"] == pytest.approx(1.0)  # 1 000 (RMB 10k) / 1 000 m²
+    assert item["points"] == pytest.approx(4.667, abs=0.005)  # (1 - 0.3) / (1.5 - 0.3) x 8
 
 
 def test_material_intensity(framework: Framework) -> None:
@@ -288,7 +291,7 @@ def test_count_of_platform_functions(framework: Framework, functions: int, point
 # --- Currency and benchmark sets ------------------------------------------------------------------------------
 
 
-def test_hkd_output_is_converted_with_rmb_per_hkd(framework: Framework) -> None:
+def test_hkd_output_is_converted_with_exchange_rate(framework: Framework) -> None:
     data = {
         "output_value": 10_000_000,  # HKD -> x 0.9 = 9 000 000 RMB = 900 (RMB 10k)
         "site_area_m2": 450,
@@ -296,15 +299,18 @@ def test_hkd_output_is_converted_with_rmb_per_hkd(framework: Framework) -> None:
         "retrofit_investment_3y": 2_000_000,
         "output_value_3y": 100_000_000,
     }
-    result = score_valid(framework, assessment(currency="HKD", rmb_per_hkd=0.9, data=data))
+    raw = assessment(money_unit="hkd", exchange_rate=0.9, exchange_rate_source="bank statement", data=data)
+    result = score_valid(framework, raw)
     assert indicator(result, "land-output")["value"] == pytest.approx(2.0)  # 900 / 450
     assert indicator(result, "pollutant-intensity")["value"] == pytest.approx(1.0)  # 900 kg / 900
     assert indicator(result, "retrofit-investment")["value"] == pytest.approx(2.0)  # a ratio: no conversion
-    assert result["assessment"]["rmb_per_hkd"] == 0.9
+    assert result["assessment"]["exchange_rate"] == 0.9
 
 
 def test_rate_is_ignored_for_rmb(framework: Framework) -> None:
-    result = score_valid(framework, assessment(rmb_per_hkd=0.5, data={"output_value": 10_000_000, "site_area_m2": 500}))
+    result = score_valid(
+        framework, assessment(exchange_rate=0.5, data={"output_value": 10_000_000, "site_area_m2": 500})
+    )
     assert indicator(result, "land-output")["value"] == pytest.approx(2.0)
 
 
@@ -365,7 +371,7 @@ def test_unanswered_is_not_poor_performance(framework: Framework) -> None:
     assert unanswered["status"] == "unanswered"
     assert unanswered["value"] is None
     assert unanswered["points"] == 0.0
-    assert unanswered["missing"] == ["water_withdrawal_m3"]
+    assert unanswered["missing"] == ["data.water_withdrawal_m3"]
     assert indicator(result, "green-design")["missing"] == ["levels.green-design"]
     assert indicator(result, "energy-carbon-platform")["missing"] == ["selections.energy-carbon-platform"]
     assert indicator(result, "renewable-share")["missing"] == ["renewable_tce", "energy_tce"]
@@ -482,21 +488,22 @@ def test_improvement_plan_with_nothing_answered(framework: Framework) -> None:
 
 def test_improvement_plan_order_by_points_available(framework: Framework, pilots: dict[str, dict[str, Any]]) -> None:
     plan = score_valid(framework, pilots["gd-electronics-dongguan"])["improvement_plan"]
-    # Points available worked out in test_engine_pilots (8 - points): water-reuse 8 and land-output 8 (tie: number
-    # 7 before 14), carbon footprint 5.33, solid waste 4.2, retrofit 3.2, green design 2.67, renewable 2.21,
-    # process 2, platform 1.5, energy 0.76, carbon 0.49; material, water intensity and pollutant are at full marks.
+    # Points available worked out in test_engine_pilots (8 - points): water-reuse 8, carbon footprint 5.33 and
+    # land-output 5.33 (tie: number 13 before 14), solid waste 4.2, retrofit 3.2, green design 2.67, water intensity
+    # 2.37, renewable 2.21, process 2, platform 1.5, energy 0.76, carbon 0.5; material and pollutant are at full marks.
     assert [(entry["id"], entry["points_available"]) for entry in plan] == [
         ("water-reuse", 8.0),
-        ("land-output", 8.0),
         ("product-carbon-footprint", 5.33),
+        ("land-output", 5.33),
         ("solid-waste-utilisation", 4.2),
         ("retrofit-investment", 3.2),
         ("green-design", 2.67),
+        ("water-intensity", 2.37),
         ("renewable-share", 2.21),
         ("process-equipment", 2.0),
         ("energy-carbon-platform", 1.5),
         ("energy-intensity", 0.76),
-        ("carbon-intensity", 0.49),
+        ("carbon-intensity", 0.5),
     ]
 
 
@@ -504,17 +511,17 @@ def test_improvement_plan_order_by_points_available(framework: Framework, pilots
 
 
 def test_green_certificates_up_to_the_electricity_bought(framework: Framework) -> None:
-    bought = {"electricity_csg_kwh": 100_000, "electricity_clp_kwh": 50_000}
-    score_valid(framework, assessment(data={**bought, "green_certificate_kwh": 150_000}))
-    result = calculator.score(framework, assessment(data={**bought, "green_certificate_kwh": 150_001}))
-    assert errors(result) == {("exceeds_sum", "data.green_certificate_kwh")}
+    bought = {"electricity_csg": 100_000, "electricity_clp": 50_000}
+    score_valid(framework, assessment(data={**bought, "green_certificate": 150_000}))
+    result = calculator.score(framework, assessment(data={**bought, "green_certificate": 150_001}))
+    assert errors(result) == {("exceeds_sum", "data.green_certificate")}
     message = next(message for message in result["messages"] if message["code"] == "exceeds_sum")
     assert message["params"]["fields"] == [
-        "data.electricity_clp_kwh",
-        "data.electricity_hke_kwh",
-        "data.electricity_csg_kwh",
-        "data.electricity_cn_kwh",
-        "data.electricity_custom_kwh",
+        "data.electricity_clp",
+        "data.electricity_hke",
+        "data.electricity_csg",
+        "data.electricity_cn",
+        "data.electricity_custom",
     ]
 
 

@@ -124,6 +124,7 @@ def test_bundle_is_plain_data(bundle: dict[str, Any]) -> None:
         "framework.yaml",
         "glossary.yaml",
         "messages.yaml",
+        "plausibility.yaml",
         "regulations.yaml",
         "sources.yaml",
     ]

@@ -63,7 +63,7 @@ def test_render(framework: Framework, code: str, language: str) -> None:
 
 
 def test_field_labels(framework: Framework) -> None:
-    assert calculator.field_label(framework, "data.diesel_l", "en") == "Diesel (stationary use)"
+    assert calculator.field_label(framework, "data.diesel_stationary", "en") == "Diesel, stationary use"
     assert calculator.field_label(framework, "data.water_reused_m3", "zh-hant") == "重複利用水量"
     assert calculator.field_label(framework, "levels.green-design", "en") == "Green (eco-)design"
     benchmark = calculator.field_label(framework, "custom_benchmarks.land-output.leading", "en")
@@ -103,7 +103,7 @@ def test_report_labels_render_in_chinese(framework: Framework, pilots: dict[str,
     result = calculator.score(framework, pilots["gd-plastics-shenzhen"])
     for language, words in (
         ("zh-hant", ("總分", "不予評級", "改善計劃")),
-        ("zh-hans", ("总分", "不予评级", "改善计划")),
+        ("zh-hans", ("总分", "不予评级", "改进计划")),
     ):
         text = calculator.render_text(result, framework, language)
         for word in words:

@@ -30,9 +30,9 @@ KNOWN_NON_MONOTONE: frozenset[str] = frozenset()
 #: Activity inputs that produce each derived quantity a formula may be missing.
 DERIVED_FROM = {
     "output_10k_rmb": "output_value",
-    "energy_tce": "electricity_csg_kwh",
-    "renewable_tce": "onsite_renewable_kwh",
-    "co2e_t": "electricity_csg_kwh",
+    "energy_tce": "electricity_csg",
+    "renewable_tce": "onsite_renewable",
+    "co2e_t": "electricity_csg",
 }
 
 TOP_LEVEL = (
@@ -45,8 +45,13 @@ TOP_LEVEL = (
     "reporting_year",
     "benchmark_set",
     "custom_benchmarks",
-    "currency",
-    "rmb_per_hkd",
+    "period_start_month",
+    "money_unit",
+    "exchange_rate",
+    "exchange_rate_source",
+    "units",
+    "other_fuel",
+    "reported_source",
     "gate",
     "data",
     "levels",
@@ -69,11 +74,11 @@ JSON_VALUES = st.recursive(
 )
 
 ELECTRICITY_BOUGHT = (
-    "electricity_clp_kwh",
-    "electricity_hke_kwh",
-    "electricity_csg_kwh",
-    "electricity_cn_kwh",
-    "electricity_custom_kwh",
+    "electricity_clp",
+    "electricity_hke",
+    "electricity_csg",
+    "electricity_cn",
+    "electricity_custom",
 )
 
 
@@ -81,21 +86,29 @@ ELECTRICITY_BOUGHT = (
 def assessments(draw: st.DrawFn, framework: Framework) -> dict[str, Any]:
     """Random well-formed assessments: any set, currency, gate, subset of inputs, levels and functions."""
     raw = assessment(benchmark_set=draw(st.sampled_from([*framework.benchmark_sets, "custom"])))
+    raw["money_unit"] = draw(st.sampled_from(sorted(framework.money_units)))
+    raw["period_start_month"] = draw(st.integers(min_value=1, max_value=12))
     if draw(st.booleans()):
-        raw.update(currency="HKD", rmb_per_hkd=draw(st.floats(min_value=0.01, max_value=10)))
+        raw.update(exchange_rate=draw(st.floats(min_value=0.01, max_value=10)), exchange_rate_source="test")
     raw["gate"] = {gate_id: draw(st.sampled_from([True, False, None])) for gate_id in framework.gate}
     data: dict[str, float] = {}
     for input_id, spec in framework.inputs.items():
         if draw(st.booleans()):
             high = spec.maximum if spec.maximum is not None else 1e9
             data[input_id] = draw(st.floats(min_value=1e-3 if spec.positive else 0.0, max_value=high))
-    if "green_certificate_kwh" in data:  # keep the consistency rules mostly satisfied
+    if "green_certificate" in data:  # keep the consistency rules mostly satisfied
         bought = sum(data.get(key, 0.0) for key in ELECTRICITY_BOUGHT)
-        data["green_certificate_kwh"] = bought * draw(st.floats(min_value=0, max_value=1))
+        data["green_certificate"] = bought * draw(st.floats(min_value=0, max_value=1))
     if "solid_waste_utilised_t" in data:
         available = data.get("solid_waste_generated_t", 0.0) + data.get("solid_waste_stock_utilised_t", 0.0)
         data["solid_waste_utilised_t"] = available * draw(st.floats(min_value=0, max_value=1))
     raw["data"] = data
+    raw["units"] = {
+        key: draw(st.sampled_from([spec.unit, *spec.alt_units]))
+        for key, spec in framework.inputs.items()
+        if key in data and spec.alt_units
+    }
+    raw["other_fuel"] = {"name": "test fuel", "unit": "t", "source": "test certificate"}
     for item in framework.indicators:
         if not draw(st.booleans()):
             continue

@@ -4,7 +4,9 @@
 
 const root = document.getElementById("gmi-calculator");
 
-const STORAGE_KEY = "gmi-assessment-v1";
+const STORAGE_KEY = "gmi-assessment-v2";
+const OLD_STORAGE_KEYS = ["gmi-assessment-v1"]; // autosaves of earlier format versions, migrated by the engine
+const FORMAT_VERSION = 2;
 const LOAD_TIMEOUT_MS = 60000;
 const DEBOUNCE_MS = 150;
 const own = (object, key) =>
@@ -137,16 +139,21 @@ function start() {
     const benchmarkSet = value("benchmark_set");
     const assessment = {
       format: "gmi-assessment",
-      format_version: 1,
+      format_version: FORMAT_VERSION,
       framework_edition: edition,
       organisation: value("organisation"),
       sector: value("sector"),
       region: value("region") || null,
       reporting_year: parseNumber(value("reporting_year")),
+      period_start_month: parseNumber(value("period_start_month")),
       benchmark_set: benchmarkSet,
       custom_benchmarks: {},
-      currency: value("currency"),
-      rmb_per_hkd: parseNumber(value("rmb_per_hkd")),
+      money_unit: value("money_unit"),
+      exchange_rate: parseNumber(value("exchange_rate")),
+      exchange_rate_source: value("exchange_rate_source").trim() || null,
+      units: {},
+      other_fuel: {},
+      reported_source: value("reported_source").trim() || null,
       gate: {},
       data: {},
       levels: {},
@@ -160,6 +167,12 @@ function start() {
         assessment.gate[key] = chosen === "" ? null : chosen === "true";
       } else if (head === "data") {
         assessment.data[key] = parseNumber(value(name));
+      } else if (head === "units") {
+        const select = byName(name)[0];
+        if (select.selectedIndex > 0) assessment.units[key] = select.value;
+      } else if (head === "other_fuel") {
+        const text = value(name).trim();
+        if (text !== "") assessment.other_fuel[key] = text;
       } else if (head === "levels") {
         const chosen = radioValue(name);
         assessment.levels[key] = chosen === "" ? null : Number(chosen);
@@ -184,10 +197,10 @@ function start() {
 
   function fillForm(source) {
     form.reset();
-    for (const name of ["organisation", "sector", "reporting_year", "rmb_per_hkd"]) {
+    for (const name of ["organisation", "sector", "reporting_year", "exchange_rate", "exchange_rate_source", "reported_source"]) {
       byName(name)[0].value = asText(own(source, name));
     }
-    for (const name of ["region", "benchmark_set", "currency"]) {
+    for (const name of ["region", "benchmark_set", "money_unit", "period_start_month"]) {
       const select = byName(name)[0];
       const wanted = asText(own(source, name));
       if ([...select.options].some((option) => option.value === wanted)) select.value = wanted;
@@ -195,10 +208,14 @@ function start() {
     for (const name of fieldNames) {
       const [head, key, end] = name.split(".");
       const section = own(source, head);
-      if (!["gate", "data", "levels", "selections", "notes", "custom_benchmarks"].includes(head)) continue;
+      if (!["gate", "data", "levels", "selections", "notes", "custom_benchmarks", "units", "other_fuel"].includes(head)) continue;
       const item = own(section, key);
-      if (head === "data" || head === "notes") {
+      if (head === "data" || head === "notes" || head === "other_fuel") {
         byName(name)[0].value = asText(item);
+      } else if (head === "units") {
+        const select = byName(name)[0];
+        const wanted = asText(item);
+        if ([...select.options].some((option) => option.value === wanted)) select.value = wanted;
       } else if (head === "custom_benchmarks") {
         byName(name)[0].value = asText(own(item, end));
       } else if (head === "gate") {
@@ -506,7 +523,7 @@ function start() {
       setStatus(str("calc_open_invalid"), "error", reply.messages.map((m) => m.text));
       return false;
     }
-    fillForm(parsed);
+    fillForm(result.migrated_assessment || parsed);
     setStatus(str("calc_open_ok"), "ok");
     return true;
   }
@@ -562,22 +579,40 @@ function start() {
   $("gmi-print").addEventListener("click", () => window.print());
 
   // ---- Start -------------------------------------------------------------------------------------------------
-  let restored = null;
-  try {
-    restored = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
-  } catch (error) {
-    restored = null;
+  // An assessment of an earlier format version is put into the current one by the engine (never lost).
+  async function upgraded(assessment) {
+    if (!assessment || typeof assessment !== "object" || assessment.format_version === FORMAT_VERSION) return assessment;
+    const reply = await request(JSON.stringify(assessment));
+    return JSON.parse(reply.result).migrated_assessment || assessment;
   }
-  if (restored && typeof restored === "object") fillForm(restored);
+  function stored(key) {
+    try {
+      const value = JSON.parse(localStorage.getItem(key) || "null");
+      return value && typeof value === "object" ? value : null;
+    } catch (error) {
+      return null;
+    }
+  }
+  const restored = stored(STORAGE_KEY);
+  const older = restored ? null : OLD_STORAGE_KEYS.map(stored).find(Boolean);
+  if (restored) fillForm(restored);
   else {
     syncCustom();
     rescore();
+  }
+  if (older) {
+    upgraded(older)
+      .then((assessment) => {
+        fillForm(assessment);
+        for (const key of OLD_STORAGE_KEYS) localStorage.removeItem(key);
+      })
+      .catch((error) => console.error("gmi: could not restore an earlier autosave", error));
   }
 
   window.gmi = Object.freeze({
     ready,
     score: (assessment) => request(JSON.stringify(assessment)).then((reply) => JSON.parse(reply.result)),
-    load: (assessment) => fillForm(assessment),
+    load: (assessment) => upgraded(assessment).then(fillForm),
     assessment: () => buildAssessment(),
   });
 }
