@@ -7,13 +7,16 @@ What is compared, and when it is not:
 
 * **Total, dimensions, indicator points.**  Points rest on the benchmark each indicator used.  Where the two years
   used different baseline or leading values (another benchmark set, or the user's own values) that indicator's
-  points are not compared, nor the dimensions and the total that contain it; its value still is.
+  points are not compared, nor the dimensions and the total that contain it; its value still is.  Two sets that
+  gave every indicator the same values (a sector set without values of its own falls back to the general one) are
+  named, and the points compared.
 * **Indicators.**  Each is ``improved``, ``worsened`` or ``unchanged`` (by its points, or by its value in the
   indicator's better direction when the points did not move), ``newly_answered`` or ``no_longer_answered``
-  (a status change), or ``unanswered`` in both years.
+  (a status change), ``unanswered`` in both years, or ``not_comparable``.
 * **Carbon footprint, energy, water, output** in absolute terms and per RMB 10k of output.  Money is converted to
   RMB 10k in each year with that year's money unit and exchange rate; when units, currencies or rates differ the
-  comparison says so.  Carbon is not compared across regions (the two regions' factor sets count different gases).
+  comparison says so.  Carbon is not compared across regions (the two regions' factor sets count different gases),
+  nor the indicators resting on it, nor the dimensions and total that contain them.
 * **Grid factor.**  When the emission factors of the two years differ (a factor published by year), the change in
   scope 1 + 2 emissions is split in two: the later year's activity is recomputed with the earlier year's factors;
   ``own`` = later activity at earlier factors − earlier footprint (what the factory changed), and
@@ -36,7 +39,14 @@ from .model import Framework
 from .score import score_assessment
 from .validate import FORMAT_VERSION, Assessment, validate_assessment
 
-__all__ = ["COMPARISON_FORMAT", "COMPARISON_VERSION", "SIDE_FIELDS", "compare_assessments", "compare_scored"]
+__all__ = [
+    "CHANGE_KINDS",
+    "COMPARISON_FORMAT",
+    "COMPARISON_VERSION",
+    "SIDE_FIELDS",
+    "compare_assessments",
+    "compare_scored",
+]
 
 COMPARISON_FORMAT = "gmi-comparison"
 COMPARISON_VERSION = 1
@@ -45,6 +55,16 @@ SIDE_FIELDS: Mapping[str, str] = {"old": "compare_old", "new": "compare_new"}
 #: A change smaller than this is no change (points are shown with two decimals).
 POINTS_EPSILON = 0.005
 VALUE_EPSILON = 1e-9
+#: How an indicator moved between the two years (``changes`` lists the ids of each, in indicator order).
+CHANGE_KINDS = (
+    "improved",
+    "worsened",
+    "unchanged",
+    "newly_answered",
+    "no_longer_answered",
+    "unanswered",
+    "not_comparable",
+)
 
 
 def compare_assessments(framework: Framework, old: object, new: object) -> dict[str, Any]:
@@ -72,32 +92,24 @@ def compare_scored(
         sides[side]["rmb_per_unit"] = _rate(footprint)
     old, new = results["old"], results["new"]
     messages.extend(_qualifications(framework, raws, sides))
-    indicators, differing = _indicators(framework, old, new)
+    same_region = sides["old"]["region"] == sides["new"]["region"]
+    indicators, differing = _indicators(framework, old, new, same_region)
+    withheld = [item["id"] for item in indicators if not item["comparable"]]
+    sets = {"old_set": sides["old"]["benchmark_set"], "new_set": sides["new"]["benchmark_set"]}
     if differing:
-        messages.append(
-            Message(
-                "compare_benchmarks_differ",
-                "benchmark_set",
-                {
-                    "old_set": sides["old"]["benchmark_set"],
-                    "new_set": sides["new"]["benchmark_set"],
-                    "indicators": [f"indicators.{indicator_id}" for indicator_id in differing],
-                },
-                "warning",
-            )
-        )
+        params = {**sets, "indicators": [f"indicators.{indicator_id}" for indicator_id in differing]}
+        messages.append(Message("compare_benchmarks_differ", "benchmark_set", params, "warning"))
+    elif sets["old_set"] != sets["new_set"]:
+        messages.append(Message("compare_sets_differ", "benchmark_set", sets, "warning"))
     carbon, carbon_messages = _carbon(framework, sides, footprints)
     messages.extend(carbon_messages)
     comparison = _header(framework, True, messages, sides)
     comparison.update(
-        total=_total(framework, old, new, differing),
+        total=_total(framework, old, new, withheld),
         rating={"old": old["rating"], "new": new["rating"]},
-        dimensions=_dimensions(framework, old, new, differing),
+        dimensions=_dimensions(framework, old, new, withheld),
         indicators=indicators,
-        changes={
-            kind: [item["id"] for item in indicators if item["change"] == kind]
-            for kind in ("improved", "worsened", "newly_answered", "no_longer_answered")
-        },
+        changes={kind: [item["id"] for item in indicators if item["change"] == kind] for kind in CHANGE_KINDS},
         carbon=carbon,
         energy=_per_output(footprints, "energy_tce", "tce", 3),
         water=_per_output_input(assessments, footprints, "water_withdrawal_m3", "m3", 1),
@@ -196,17 +208,23 @@ def _pair(values: Sequence[float | None], digits: int) -> dict[str, float | None
 
 
 def _indicators(
-    framework: Framework, old: Mapping[str, Any], new: Mapping[str, Any]
+    framework: Framework, old: Mapping[str, Any], new: Mapping[str, Any], same_region: bool
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Each indicator in both years, and the ids whose points rest on different benchmarks."""
+    """Each indicator in both years, and the ids whose points rest on different benchmarks.
+
+    Across regions, an indicator resting on the carbon footprint (its formula reads ``co2e_t``) is not compared:
+    the two regions' factor sets count different gases.
+    """
     items: list[dict[str, Any]] = []
     differing: list[str] = []
     for before, after in zip(old["indicators"], new["indicators"], strict=True):
         indicator = framework.indicator_by_id[before["id"]]
-        comparable = _benchmark_ends(before) == _benchmark_ends(after)
-        if not comparable:
+        same_benchmark = _benchmark_ends(before) == _benchmark_ends(after)
+        if not same_benchmark:
             differing.append(indicator.id)
-        both = before["status"] == after["status"] == "scored"
+        carbon_based = indicator.formula is not None and "co2e_t" in indicator.formula.names
+        comparable = same_benchmark and (same_region or not carbon_based)
+        both = before["status"] == after["status"] == "scored" and (same_region or not carbon_based)
         value_change = after["value"] - before["value"] if both else None
         points_change = round(after["points"] - before["points"], 2) if comparable else None
         better = -1 if indicator.type == "quantitative" and indicator.direction == "lower" else 1
@@ -248,18 +266,19 @@ def _change(before: str, after: str, points: float | None, value: float | None, 
         return "unanswered"
     if points is not None and abs(points) >= POINTS_EPSILON:
         return "improved" if points > 0 else "worsened"
-    assert value is not None
+    if value is None:
+        return "not_comparable"
     if abs(value) <= VALUE_EPSILON:
         return "unchanged"
     return "improved" if value * better > 0 else "worsened"
 
 
 def _dimensions(
-    framework: Framework, old: Mapping[str, Any], new: Mapping[str, Any], differing: list[str]
+    framework: Framework, old: Mapping[str, Any], new: Mapping[str, Any], withheld: list[str]
 ) -> list[dict[str, Any]]:
     items = []
     for before, after in zip(old["dimensions"], new["dimensions"], strict=True):
-        comparable = not any(framework.indicator_by_id[i].dimension == before["id"] for i in differing)
+        comparable = not any(framework.indicator_by_id[i].dimension == before["id"] for i in withheld)
         items.append(
             {
                 "id": before["id"],

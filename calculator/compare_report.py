@@ -57,7 +57,7 @@ def _value(item: Mapping[str, Any], state: Mapping[str, Any], framework: Framewo
 
 def _change_text(pair: Mapping[str, Any], digits: int, label: Mapping[str, str]) -> str:
     if pair["change"] is None:
-        return label["not_comparable"] if pair["old"] is not None and pair["new"] is not None else "–"
+        return label["not_comparable"].lower() if pair["old"] is not None and pair["new"] is not None else "–"
     percent = "" if pair["percent"] is None else f", {pair['percent']:+.1f} %"
     return f"{signed(pair['change'], digits)}{percent}"
 
@@ -91,7 +91,7 @@ def render_comparison_text(comparison: Mapping[str, Any], framework: Framework, 
         )
     total, rating = comparison["total"], comparison["rating"]
     bands = " → ".join(_band(framework, rating[side], label, language) for side in ("old", "new"))
-    change = signed(total["change"]) if total["comparable"] else label["not_comparable"]
+    change = signed(total["change"]) if total["comparable"] else label["not_comparable"].lower()
     lines += [
         "",
         f"{label['total']}: {format_number(total['old'])} → {format_number(total['new'])} / {total['max']:g}"
@@ -101,7 +101,7 @@ def render_comparison_text(comparison: Mapping[str, Any], framework: Framework, 
     ]
     for dimension in comparison["dimensions"]:
         name = _name(framework, "dimensions", dimension["id"], language)
-        change = signed(dimension["change"]) if dimension["comparable"] else label["not_comparable"]
+        change = signed(dimension["change"]) if dimension["comparable"] else label["not_comparable"].lower()
         lines.append(
             f"  {name}: {format_number(dimension['old'])} → {format_number(dimension['new'])}"
             f" / {dimension['max']:g} ({change})"
@@ -112,12 +112,12 @@ def render_comparison_text(comparison: Mapping[str, Any], framework: Framework, 
         if chosen:
             lines += ["", label[kind]]
             lines += ["  " + _indicator_line(framework, by_id[i], label, language) for i in chosen]
-    unchanged = [item for item in comparison["indicators"] if item["change"] == "unchanged"]
-    if unchanged:
-        names = ("、" if language != "en" else ", ").join(
-            text(framework.entries[item["id"]]["name"], language) for item in unchanged
-        )
-        lines += ["", f"{label['unchanged']}: {names}"]
+    separator = "、" if language != "en" else ", "
+    for kind in ("unchanged", "not_comparable"):
+        chosen = comparison["changes"][kind]
+        if chosen:
+            names = separator.join(text(framework.entries[i]["name"], language) for i in chosen)
+            lines += ["", f"{label[kind]}: {names}"]
     lines += ["", *_carbon_lines(framework, comparison, label, language)]
     completeness = comparison["completeness"]
     answered, percent, count = completeness["answered"], completeness["percent"], completeness["total"]
@@ -141,7 +141,7 @@ def _indicator_line(framework: Framework, item: Mapping[str, Any], label: Mappin
     if item["old"]["status"] == item["new"]["status"] == "scored" and item["type"] != "qualitative":
         values += unit
     points = f"{format_number(item['old']['points'])} → {format_number(item['new']['points'])} / {item['max']:g}"
-    change = signed(item["points_change"]) if item["comparable"] else label["not_comparable"]
+    change = signed(item["points_change"]) if item["comparable"] else label["not_comparable"].lower()
     return f"{item['number']:>2}. {name}: {values}; {label['points']} {points} ({change})"
 
 

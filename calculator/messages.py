@@ -31,6 +31,7 @@ MESSAGE_CODES: tuple[str, ...] = (
     "compare_period_differs",
     "compare_region_differs",
     "compare_same_factor",
+    "compare_sets_differ",
     "compare_year_order",
     "duplicate_item",
     "edition_mismatch",
