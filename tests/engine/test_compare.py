@@ -352,3 +352,23 @@ def test_compare_json_never_raises(framework: Framework) -> None:
     assert result["valid"] is False
     assert [m["field"] for m in result["messages"]] == ["compare_old", "compare_new"]
     assert result["old"]["messages"][0]["code"] == "file_not_json"
+
+
+@pytest.mark.parametrize("pair", [(HK_OLD, HK_NEW), (GD_OLD, GD_NEW)], ids=["hk", "gd"])
+def test_grid_factor_and_own_change_add_up_for_any_years(framework: Framework, pair: tuple[Path, Path]) -> None:
+    """For every pair of reporting years 2018-2026, the two parts make the whole change, and the grid part is zero
+    exactly when both years take the same published factor (then the comparison says so)."""
+    old, new = read(pair[0]), read(pair[1])
+    for old_year in range(2018, 2027):
+        for new_year in range(old_year + 1, 2027):
+            old["reporting_year"], new["reporting_year"] = old_year, new_year
+            comparison = compare_valid(framework, old, new)
+            carbon = comparison["carbon"]
+            assert carbon["grid_factor_t"] + carbon["own_t"] == pytest.approx(carbon["total_t"]["change"], abs=2e-3)
+            per_output = carbon["grid_factor_per_10k_rmb"] + carbon["own_per_10k_rmb"]
+            assert per_output == pytest.approx(carbon["per_10k_rmb"]["change"], abs=2e-4)
+            (factor,) = carbon["factors"]
+            same = factor["old_value"] == factor["new_value"]
+            assert (carbon["grid_factor_t"] == 0) is same, (old_year, new_year)
+            assert ("compare_same_factor" in codes(comparison)) is same
+            assert ("compare_grid_factor" in codes(comparison)) is not same
