@@ -25,6 +25,25 @@ What is compared, and when it is not:
 
 Differences in framework edition, format version, region, organisation, reporting period and year order are
 qualified with warning messages; a file that cannot be scored gives an error and no comparison.
+
+The object (``gmi compare --format json``, ``compare_json``)::
+
+    format "gmi-comparison", format_version, framework_edition, valid, messages [{code, field, params, severity}]
+    old, new        each file: valid, format_version and framework_edition as saved, its scoring messages, and when
+                    valid organisation, region, reporting_year, benchmark_set, money_unit, total, rating,
+                    factor_year, currency, rmb_per_unit (the rate used; 1 for RMB)
+    total           {max, old, new, change, comparable}            rating {old, new} (the results' rating objects)
+    dimensions      [{id, max, old, new, change, old_percent, new_percent, comparable}]
+    indicators      [{id, number, dimension, type, unit, max, old: {status, value, points[, benchmark_set]}, new,
+                      value_change, points_change, comparable, change}]
+    changes         {kind: [indicator ids]} for each of CHANGE_KINDS
+    carbon          {comparable, total_t, scope1_t, scope2_t, per_10k_rmb, grid_factor_t, own_t,
+                     grid_factor_per_10k_rmb, own_per_10k_rmb, factors: [{factor, old_year, old_published,
+                     old_value, new_year, new_published, new_value}]}
+    energy          {tce, per_10k_rmb}    water {m3, per_10k_rmb}    output {rmb10k}
+    completeness    {total, answered, percent, gate_answered, gate_total}
+
+Every pair is ``{old, new, change, percent}``; a change that is not comparable, or rests on a blank, is ``null``.
 """
 
 from __future__ import annotations
