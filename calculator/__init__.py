@@ -5,6 +5,7 @@ Public facade (everything else is private)::
     framework = load_framework(bundle)          # plain data compiled from indicators/*.yaml
     result = score(framework, assessment)       # the JSON-serialisable result
     render(message, framework, "zh-hant")       # a message in the reader's language
+    comparison = compare(framework, old, new)   # two years of one factory: what changed, and what is comparable
 
 Exceptions::
 
@@ -20,6 +21,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .compare import compare_assessments
+from .compare_report import render_comparison_text
 from .expr import ExpressionError
 from .load import FrameworkInvalid, check_framework, load_framework
 from .messages import LABEL_KEYS, MESSAGE_CODES, Message, field_label, render
@@ -41,6 +44,8 @@ __all__ = [
     "Issue",
     "Message",
     "check_framework",
+    "compare",
+    "compare_json",
     "csv_header",
     "csv_row",
     "field_label",
@@ -48,6 +53,7 @@ __all__ = [
     "load_framework",
     "radar_svg",
     "render",
+    "render_comparison_text",
     "render_text",
     "score",
     "score_json",
@@ -71,6 +77,28 @@ def score_json(framework: Framework, assessment_json: str) -> str:
             invalid_result(framework, [Message("file_not_json", "file", {"line": 1})]), ensure_ascii=False
         )
     return json.dumps(score_assessment(framework, raw), ensure_ascii=False)
+
+
+def compare(framework: Framework, old: object, new: object) -> dict[str, Any]:
+    """Compare two assessments of the same factory (plain data, earlier first); never raises for bad input."""
+    return compare_assessments(framework, old, new)
+
+
+def compare_json(framework: Framework, old_json: str, new_json: str) -> str:
+    """The browser's comparison entry: two assessment JSON texts in, the ``gmi compare --format json`` object out."""
+    from .compare import compare_scored
+
+    raws: dict[str, object] = {}
+    results: dict[str, dict[str, Any]] = {}
+    for side, source in (("old", old_json), ("new", new_json)):
+        try:
+            raws[side] = json.loads(source, parse_constant=_no_constants)
+        except (ValueError, RecursionError):
+            raws[side] = None
+            results[side] = invalid_result(framework, [Message("file_not_json", "file", {"line": 1})])
+        else:
+            results[side] = score_assessment(framework, raws[side])
+    return json.dumps(compare_scored(framework, raws, results), ensure_ascii=False)
 
 
 def _no_constants(name: str) -> float:

@@ -1,4 +1,4 @@
-"""The ``gmi`` command: check the framework, score assessment files, write a blank template.
+"""The ``gmi`` command: check the framework, score and compare assessment files, write a blank template.
 
 Exit codes: 0 success, 1 invalid input (with the messages), 2 usage error.  Never a traceback for bad input.
 """
@@ -27,7 +27,7 @@ __all__ = ["blank_assessment", "main"]
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gmi",
-        description="Hong Kong–Guangdong Green Manufacturing Index: check the framework and score assessments.",
+        description="Hong Kong–Guangdong Green Manufacturing Index: check the framework, score and compare assessments",
     )
     parser.add_argument(
         "--indicators", type=Path, default=None, help="folder of the framework YAML (default: indicators/)"
@@ -38,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("files", nargs="+", type=Path, metavar="FILE")
     score.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the report and messages")
     score.add_argument("--format", choices=("text", "json", "csv"), default="text", dest="output")
+    compare = commands.add_parser("compare", help="compare two assessments of the same factory (earlier, later)")
+    compare.add_argument("old", type=Path, metavar="OLD", help="the earlier assessment file")
+    compare.add_argument("new", type=Path, metavar="NEW", help="the later assessment file")
+    compare.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the report and messages")
+    compare.add_argument("--format", choices=("text", "json", "csv"), default="text", dest="output")
     template = commands.add_parser("template", help="write a blank assessment to fill in")
     template.add_argument("output", nargs="?", type=Path, help="file to write (default: standard output)")
     commands.add_parser("compile", help="print the framework as the JSON the browser loads")
@@ -81,7 +86,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             sys.stdout.write(text)
         return 0
+    if args.command == "compare":
+        return _compare(framework, args.old, args.new, args.lang, args.output)
     return _score(framework, args.files, args.lang, args.output)
+
+
+def _compare(framework: Framework, old: Path, new: Path, language: str, output: str) -> int:
+    from .compare import compare_scored
+    from .compare_report import comparison_csv_header, comparison_csv_rows, render_comparison_text
+    from .source import read_assessment_file
+
+    raws: dict[str, object] = {}
+    results: dict[str, dict[str, Any]] = {}
+    for side, path in (("old", old), ("new", new)):
+        raw, problems = read_assessment_file(path)
+        raws[side] = raw
+        results[side] = invalid_result(framework, problems) if problems else score_assessment(framework, raw)
+    comparison = compare_scored(framework, raws, results)
+    if output == "json":
+        print(json.dumps(comparison, ensure_ascii=False, indent=2))
+    elif output == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(comparison_csv_header())
+        writer.writerows(comparison_csv_rows(comparison, framework, language))
+    else:
+        sys.stdout.write(render_comparison_text(comparison, framework, language))
+    if comparison["valid"]:
+        return 0
+    if output != "text":
+        for side, path in (("old", old), ("new", new)):
+            for message in results[side]["messages"]:
+                if message["severity"] == "error":
+                    print(f"{path}: {render(message, framework, language)}", file=sys.stderr)
+    return 1
 
 
 def _score(framework: Framework, files: list[Path], language: str, output: str) -> int:

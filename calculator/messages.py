@@ -20,6 +20,19 @@ Severity = Literal["error", "warning"]
 #: Every message code the engine and the CLI can emit; messages.yaml must give each a text in three languages.
 MESSAGE_CODES: tuple[str, ...] = (
     "benchmark_order",
+    "compare_benchmarks_differ",
+    "compare_edition_differs",
+    "compare_exchange_rate",
+    "compare_format_differs",
+    "compare_grid_factor",
+    "compare_invalid_file",
+    "compare_money_differs",
+    "compare_organisation_differs",
+    "compare_period_differs",
+    "compare_region_differs",
+    "compare_same_factor",
+    "compare_sets_differ",
+    "compare_year_order",
     "duplicate_item",
     "edition_mismatch",
     "exceeds_sum",
@@ -123,6 +136,20 @@ LABEL_KEYS: tuple[str, ...] = (
     "value",
     "year",
     "yes",
+    "change",
+    "compare_new",
+    "compare_old",
+    "comparison",
+    "due_to_grid_factor",
+    "improved",
+    "newly_answered",
+    "no_longer_answered",
+    "not_comparable",
+    "own_change",
+    "per_output",
+    "unchanged",
+    "water_withdrawal",
+    "worsened",
 )
 
 
@@ -192,8 +219,12 @@ def render(message: Message | Mapping[str, Any], framework: Framework, language:
             params[key] = text(framework.labels[f"direction_{value}"], language)
         elif key in ("fields", "indicators"):
             params[key] = separator.join(field_label(framework, str(item), language) for item in value)
-        elif key in ("region", "belongs_to") and value in framework.main["regions"]:
+        elif key in ("region", "belongs_to", "old_region", "new_region") and value in framework.main["regions"]:
             params[key] = text(framework.main["regions"][value], language)
+        elif key in ("old_set", "new_set"):
+            params[key] = _set_name(framework, str(value), language)
+        elif key in ("old_money", "new_money") and value in framework.main["money_units"]:
+            params[key] = text(framework.main["money_units"][value]["name"], language)
         elif isinstance(value, list):
             params[key] = separator.join(map(str, value))
     params["field"] = field_label(framework, str(message.get("field", "")), language)
@@ -201,3 +232,10 @@ def render(message: Message | Mapping[str, Any], framework: Framework, language:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return f"{params['field']}: {message['code']}"
+
+
+def _set_name(framework: Framework, set_id: str, language: str) -> str:
+    for entry in framework.main["benchmark_sets"]:
+        if entry["id"] == set_id:
+            return text(entry["name"], language)
+    return text(framework.labels["custom"], language) if set_id == "custom" else set_id

@@ -29,7 +29,7 @@ def bundle() -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def pilots() -> dict[str, dict[str, Any]]:
-    """The five pilot assessments by file stem; copy before changing (``engine_support.pilot``)."""
+    """The pilot assessments by file stem (five factories, two with a second year); copy before changing."""
     return {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(PILOTS.glob("*.json"))}
 
 

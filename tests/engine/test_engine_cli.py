@@ -43,15 +43,16 @@ def test_score_pilots_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert err == ""
     results = json.loads(out)
     assert isinstance(results, list)
-    assert len(results) == 5
+    assert len(results) == 7  # five pilot factories, two of them with a second (earlier) reporting year
     assert all(result["valid"] for result in results)
     totals = {Path(name).stem: result["total"] for name, result in zip(PILOT_FILES, results, strict=True)}
-    # The hand totals of tests/engine/test_engine_pilots.py.
+    # The hand totals of tests/engine/test_engine_pilots.py and (the 2024 files) tests/engine/compare_hand.py.
     assert (totals["gd-electronics-dongguan"], totals["gd-textiles-foshan"], totals["hk-food-bakery"]) == (
         61.93,
         28.76,
         45.13,
     )
+    assert (totals["gd-electronics-dongguan-2024"], totals["hk-food-bakery-2024"]) == (47.18, 37.98)
 
 
 @pytest.mark.usefixtures("session_framework")
@@ -68,7 +69,7 @@ def test_score_pilots_as_csv(framework: Framework, capsys: pytest.CaptureFixture
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0] == calculator.csv_header(framework)
-    assert len(rows) == 6
+    assert len(rows) == 1 + 7  # the header and one row per pilot file
     for path, row in zip(PILOT_FILES, rows[1:], strict=True):
         assert len(row) == len(rows[0])
         assert row[0] == path

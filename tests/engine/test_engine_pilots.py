@@ -126,8 +126,10 @@ def test_gate_of_the_pilots(framework: Framework, pilots: dict[str, dict[str, An
     ratings = {name: score_valid(framework, raw)["rating"] for name, raw in pilots.items()}
     assert ratings == {
         "gd-electronics-dongguan": {"band": "established", "rated": True, "reason": None},
+        "gd-electronics-dongguan-2024": {"band": "developing", "rated": True, "reason": None},  # 47.18
         "gd-plastics-shenzhen": {"band": "starting", "rated": False, "reason": "gate_fail"},
         "gd-printing-guangzhou": {"band": "starting", "rated": False, "reason": "gate_incomplete"},
         "gd-textiles-foshan": {"band": "starting", "rated": True, "reason": None},
         "hk-food-bakery": {"band": "developing", "rated": True, "reason": None},
+        "hk-food-bakery-2024": {"band": "starting", "rated": True, "reason": None},  # 37.98
     }
