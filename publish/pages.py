@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from calculator import Framework, radar_svg, score
+from calculator import Framework, compare, radar_svg, score
 from calculator.report import band_name, format_number
 from calculator.source import MAX_ASSESSMENT_BYTES
 from calculator.spec import LANGUAGES
@@ -251,8 +251,20 @@ def generated_pages(framework: Framework, language: str, pilots: Pilots) -> dict
             result=result,
             radar=radar_svg(result, framework, language),
             pilot=_pilot_context(framework, language, name, pilots[name], result),
+            comparison=_previous_year(framework, pilots, name, result),
         )
     return pages
+
+
+def _previous_year(framework: Framework, pilots: Mapping[str, Any], name: str, result: Any) -> dict[str, Any] | None:
+    """The comparison with the same pilot's earlier year (a file ``<name>-<year>``), as ``gmi compare`` gives it."""
+    if not result.get("valid"):
+        return None
+    earlier = f"{name}-{result['assessment']['reporting_year'] - 1}"
+    if earlier not in pilots:
+        return None
+    comparison = compare(framework, pilots[earlier], pilots[name])
+    return {"earlier": earlier, **comparison} if comparison["valid"] else None
 
 
 def _pilot_context(framework: Framework, language: str, name: str, raw: Any, result: Any) -> dict[str, Any]:

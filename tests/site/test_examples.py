@@ -111,3 +111,37 @@ def test_pilot_names_and_sectors_in_the_readers_language(site_dir: Path, languag
         assert pilot_texts()[pilot]["organisation"][language] in page
     index = html.unescape((site_dir / PREFIX[language] / "examples" / "index.html").read_text(encoding="utf-8"))
     assert not any(pilots()[pilot]["organisation"] in index for pilot in PILOTS)
+
+
+def cli_compare(old: str, new: str) -> dict[str, Any]:
+    """`gmi compare OLD NEW --format json`, from the real command."""
+    folder = ROOT / "indicators" / "pilots"
+    command = [sys.executable, "-m", "calculator", "compare", str(folder / f"{old}.json"), str(folder / f"{new}.json")]
+    done = subprocess.run([*command, "--format", "json"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+TWO_YEAR = [(pilot, f"{pilot}-2024") for pilot in PILOTS if f"{pilot}-2024" in PILOTS]
+
+
+def test_two_year_pilots_exist_for_both_regions() -> None:
+    assert {pilot.split("-")[0] for pilot, _ in TWO_YEAR} == {"gd", "hk"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("pilot", "earlier"), TWO_YEAR)
+def test_example_page_comparison_equals_the_cli(site_dir: Path, language: str, pilot: str, earlier: str) -> None:
+    page = (site_dir / PREFIX[language] / "examples" / pilot / "index.html").read_text(encoding="utf-8")
+    section = html.unescape(_TAG.sub(" ", page))
+    comparison = cli_compare(earlier, pilot)
+    assert comparison["valid"] is True
+    start = section.rindex(f"{comparison['old']['reporting_year']} → {comparison['new']['reporting_year']}")
+    text = re.sub(r"\s+", " ", section[start : start + 6000])
+    total = comparison["total"]
+    assert f"{format_number(total['old'])} {format_number(total['new'])} {total['change']:+.2f}" in text
+    for dimension in comparison["dimensions"]:
+        assert f"{format_number(dimension['old'])} {format_number(dimension['new'])} {dimension['change']:+.2f}" in text
+    carbon = comparison["carbon"]["total_t"]
+    assert f"{format_number(carbon['old'], 1)} {format_number(carbon['new'], 1)} {carbon['change']:+.1f}" in text
+    assert f"{comparison['carbon']['own_t']:+.1f}" in text and f"{comparison['carbon']['grid_factor_t']:+.1f}" in text
+    assert pilot_texts()[earlier]["organisation"][language]  # the earlier year reads in this language too
