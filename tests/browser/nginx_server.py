@@ -90,13 +90,12 @@ def nginx_serving(site_dir: Path, work: Path) -> Iterator[NginxSite]:
     process = subprocess.Popen(
         [str(NGINX), "-p", str(work), "-c", str(conf), "-e", str(work / "error.log")],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stderr=subprocess.DEVNULL,  # everything goes to error.log
     )
     try:
         deadline = time.monotonic() + 15
         while True:
-            assert process.poll() is None, f"nginx stopped: {process.stderr.read() if process.stderr else ''}"
+            assert process.poll() is None, f"nginx stopped: {(work / 'error.log').read_text(errors='replace')}"
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break
