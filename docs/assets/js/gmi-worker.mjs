@@ -136,26 +136,38 @@ async function storeSnapshot(key) {
 
 // ---- Start-up ------------------------------------------------------------------------------------------------
 
-async function freshLoad(loadPyodide, options, manifest, language, key) {
+async function fetchChecked(url, sha256) {
+  const bytes = new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  if (hex !== sha256) throw new Error(`${url}: not the file the manifest lists (sha256 ${hex})`);
+  return bytes;
+}
+
+function engineFiles(plan) {
+  // The wheel and the reader's framework, checked against the manifest's sha256.
+  const base = new URL(plan.manifest.base, MANIFEST_URL);
+  const wheel = plan.manifest.lock.packages[PACKAGE];
+  const framework = plan.manifest.frameworks[plan.language];
+  const files = {
+    wheel: fetchChecked(new URL(wheel.file_name, base), wheel.sha256),
+    framework: fetchChecked(new URL(framework.file, base), framework.sha256),
+  };
+  files.wheel.catch(() => {});
+  files.framework.catch(() => {});
+  return files;
+}
+
+async function freshLoad(loadPyodide, options, planned, files) {
   const start = performance.now();
   const instance = await loadPyodide({ ...options, _makeSnapshot: snapshotsPossible() });
   mark("runtime", start);
   progress("engine", 60);
-  const entry = manifest.frameworks[language];
-  const wheel = manifest.lock.packages[PACKAGE];
-  const fetchChecked = async (name, sha256) => {
-    const bytes = new Uint8Array(await (await fetchOk(new URL(name, options.packageBaseUrl))).arrayBuffer());
-    const digest = await crypto.subtle.digest("SHA-256", bytes);
-    const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-    if (hex !== sha256) throw new Error(`${name}: not the file the manifest lists (sha256 ${hex})`);
-    return bytes;
-  };
-  const wheelBytes = fetchChecked(wheel.file_name, wheel.sha256);
-  const frameworkBytes = fetchChecked(entry.file, entry.sha256);
-  frameworkBytes.catch(() => {});
+  const plan = await planned;
+  const { wheel, framework } = await files;
   // The wheel is unpacked by Python's zipfile, not pyodide.loadPackage: a loaded package leaves a JavaScript
   // object in Pyodide's tables that makeMemorySnapshot refuses ("Unexpected hiwire entry at index 6").
-  instance.FS.writeFile("/tmp/gmi-engine.whl", await wheelBytes);
+  instance.FS.writeFile("/tmp/gmi-engine.whl", await wheel);
   instance.runPython(
     "import importlib, site, zipfile\n" +
       "with zipfile.ZipFile('/tmp/gmi-engine.whl') as wheel: wheel.extractall(site.getsitepackages()[0])\n" +
@@ -163,23 +175,20 @@ async function freshLoad(loadPyodide, options, manifest, language, key) {
   );
   mark("engine", start);
   progress("framework", 85);
-  instance.globals.set("_framework_text", new TextDecoder().decode(await frameworkBytes));
-  instance.globals.set("_language", language);
-  instance.globals.set("_key", key);
+  instance.globals.set("_framework_text", new TextDecoder().decode(await framework));
+  instance.globals.set("_language", plan.language);
+  instance.globals.set("_key", plan.key);
   instance.runPython(SETUP);
   mark("framework", start);
   return instance;
 }
 
-async function fromSnapshot(loadPyodide, options, key, stored) {
+async function fromSnapshot(loadPyodide, options, key, snapshot) {
   const start = performance.now();
-  const snapshot = await stored;
-  if (!snapshot) return null;
   if (snapshot.url !== SNAPSHOT_PREFIX + key) {
     await dropSnapshots(); // another edition's or language's snapshot
     return null;
   }
-  mark("snapshot_read", start);
   try {
     const instance = await loadPyodide({ ...options, _loadSnapshot: snapshot.bytes });
     if (instance.globals.get("_snapshot_key") !== key) throw new Error("the snapshot belongs to another edition");
@@ -192,31 +201,49 @@ async function fromSnapshot(loadPyodide, options, key, stored) {
   }
 }
 
+async function planFor(requested, manifestPromise) {
+  const manifest = await manifestPromise;
+  const language = manifest.frameworks[requested] ? requested : "en";
+  const parts = [manifest.runtime, manifest.lock.packages[PACKAGE].sha256, manifest.frameworks[language].sha256];
+  const key = await sha256Hex([...parts, language, await sha256Hex(SETUP)].join("\n"));
+  return { manifest, language, key };
+}
+
 async function init(requested) {
   const start = performance.now();
   progress("runtime", 5);
+  // Everything starts at once: the runtime module, the stored snapshot, the manifest (revalidated every time,
+  // so a new edition is seen at once), and — when there is no snapshot — the engine files.
   const runtime = import(INDEX_URL + "pyodide.mjs");
   const stored = readSnapshot();
-  const manifest = await (await fetchOk(MANIFEST_URL, { cache: "no-cache" })).json();
-  const language = manifest.frameworks[requested] ? requested : "en";
-  const framework = manifest.frameworks[language];
-  const wheel = manifest.lock.packages[PACKAGE];
-  const key = await sha256Hex(
-    [manifest.runtime, wheel.sha256, framework.sha256, language, await sha256Hex(SETUP)].join("\n"),
-  );
-  engine.key = key;
+  const manifest = fetchOk(MANIFEST_URL, { cache: "no-cache" }).then((response) => response.json());
+  manifest.catch(() => {});
+  const planned = planFor(requested, manifest);
+  planned.catch(() => {});
+  const files = stored.then((snapshot) => (snapshot ? null : planned.then(engineFiles)));
+  files.catch(() => {});
   const options = {
     indexURL: INDEX_URL,
-    lockFileContents: manifest.lock, // lists only the engine wheel (Pyodide's own lock would be 119 KB)
-    packageBaseUrl: new URL(manifest.base, MANIFEST_URL).href,
+    // Lists only the engine wheel (Pyodide's own lock would be 119 KB); a promise, so a fresh load need not
+    // wait for the manifest.
+    lockFileContents: manifest.then((data) => data.lock),
+    packageBaseUrl: new URL("../gmi/", import.meta.url).href,
   };
   const { loadPyodide } = await runtime;
-  pyodide = await fromSnapshot(loadPyodide, options, key, stored);
+  const snapshot = await stored;
+  if (snapshot) {
+    mark("snapshot_read", start);
+    const plan = await planned;
+    engine.key = plan.key;
+    pyodide = await fromSnapshot(loadPyodide, options, plan.key, snapshot);
+  }
   engine.source = pyodide ? "snapshot" : "fresh";
   if (!pyodide) {
-    pyodide = await freshLoad(loadPyodide, options, manifest, language, key);
-    if (snapshotsPossible()) pendingSnapshot = key;
+    pyodide = await freshLoad(loadPyodide, options, planned, (await files) || planned.then(engineFiles));
+    engine.key = (await planned).key;
+    if (snapshotsPossible()) pendingSnapshot = engine.key;
   }
+  const language = (await planned).language;
   scoreFn = pyodide.globals.get("_score");
   const names = pyodide.globals.get("_names")(language).toJs({ dict_converter: Object.fromEntries });
   mark("ready", start);
