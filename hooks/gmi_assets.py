@@ -3,7 +3,8 @@
 # Hooks
 on_post_page    the calculator page gets a CSP <meta>: only this origin, the theme's inline scripts by hash
 on_post_template keep the default language's 404 page (i18n's later sub-builds overwrite the shared site/404.html)
-on_post_build   once per whole build, after every language's build (publish.tree.all_languages_built)
+on_post_build   once per whole build, after every language's build (publish.tree.all_languages_built): the
+                calculator's assets, then the service worker (its version hashes them), then .br/.gz siblings
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from mkdocs.structure.pages import Page
 
 from publish import tree
 from publish.assets import AssetsError, with_csp, write_assets
+from publish.compress import write_compressed
+from publish.offline import write_service_worker
 
 DEFAULT_THEME_LANGUAGE = "zh-Hant"
 _default_404: dict[str, str] = {}
@@ -40,6 +43,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         write_assets(site_dir)
     except AssetsError as exc:
         raise PluginError(str(exc)) from exc
+    write_service_worker(site_dir)
+    write_compressed(site_dir)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

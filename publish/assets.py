@@ -1,9 +1,13 @@
 """The calculator's static assets, written once per build into the site folder.
 
-- ``assets/pyodide/``   the six self-hosted Pyodide runtime files (from ``npm/node_modules/pyodide``)
-- ``assets/gmi/``       the engine as a pure-Python wheel, a site lock file that lists it (so Pyodide checks its
-                        sha256 on load), and ``framework.json`` (the compiled framework bundle)
-- ``downloads/``        the pilot assessments, a blank assessment template and the framework bundle
+- ``assets/pyodide/``        the self-hosted Pyodide runtime files (from ``npm/node_modules/pyodide``)
+- ``assets/gmi/engine.json``  what the worker reads first (small, revalidated): the runtime's hash, a lock file that
+                              lists only the engine wheel (inline, so Pyodide checks its sha256 on load), and the
+                              one-language framework bundles with their hashes.  Together they key the reader's
+                              memory snapshot: any change to the runtime, the engine or the framework discards it.
+- ``assets/gmi/<hash>/``      the engine wheel and ``framework-<language>.json`` (immutable: the folder is named after
+                              their content)
+- ``downloads/``              the pilot assessments, a blank assessment template and the full framework bundle
 
 The wheel is built in memory with :mod:`zipfile` and fixed timestamps, so two builds give the same bytes.
 """
@@ -20,16 +24,21 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from calculator import __version__, load_framework
+from calculator import LANGUAGES, __version__, load_framework
 from calculator.cli import blank_assessment
+from calculator.language_bundle import for_language
 from calculator.source import DEFAULT_FOLDER, bundle_json, read_bundle
 
 __all__ = [
+    "ENGINE_MANIFEST",
     "PACKAGE_NAME",
     "PYODIDE_DIR",
     "PYODIDE_FILES",
+    "RUNTIME_FILES",
     "AssetsError",
     "build_wheel",
+    "engine_manifest",
+    "language_bundle_json",
     "site_lock",
     "with_csp",
     "write_assets",
@@ -45,6 +54,9 @@ PYODIDE_FILES = (
     "pyodide-lock.json",
     "pyodide.js",
 )
+#: What the calculator's worker loads from ``assets/pyodide/`` (the lock comes inline from the engine manifest).
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+ENGINE_MANIFEST = "engine.json"
 PACKAGE_NAME = "gmi-calculator"
 _DIST = "gmi_calculator"
 _ENGINE_DIR = ROOT / "calculator"
@@ -93,21 +105,63 @@ def build_wheel(source: Path = _ENGINE_DIR, version: str = __version__) -> bytes
 
 
 def site_lock(npm_lock: dict[str, Any], wheel: bytes, version: str = __version__) -> dict[str, Any]:
-    """Pyodide's lock plus an entry for the engine wheel (file name relative to the lock file's folder)."""
-    lock: dict[str, Any] = json.loads(json.dumps(npm_lock))
-    lock["packages"][PACKAGE_NAME] = {
-        "name": PACKAGE_NAME,
-        "version": version,
-        "file_name": wheel_name(version),
-        "install_dir": "site",
-        "sha256": hashlib.sha256(wheel).hexdigest(),
-        "package_type": "package",
-        "imports": ["calculator"],
-        "depends": [],
-        "unvendored_tests": False,
-        "tool": {},
+    """A lock with Pyodide's ``info`` and the engine wheel only (file name relative to the package base URL).
+
+    The worker loads nothing else, so the 357 entries of Pyodide's own lock (119 KB) stay out of the reader's way.
+    """
+    return {
+        "info": dict(npm_lock["info"]),
+        "packages": {
+            PACKAGE_NAME: {
+                "name": PACKAGE_NAME,
+                "version": version,
+                "file_name": wheel_name(version),
+                "install_dir": "site",
+                "sha256": hashlib.sha256(wheel).hexdigest(),
+                "package_type": "package",
+                "imports": ["calculator"],
+                "depends": [],
+                "unvendored_tests": False,
+                "tool": {},
+            }
+        },
     }
-    return lock
+
+
+def language_bundle_json(bundle: dict[str, Any], language: str) -> str:
+    """The framework bundle the worker needs for a reader of ``language``: texts in that language only."""
+    return json.dumps(for_language(bundle, language), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def runtime_hash(folder: Path = PYODIDE_DIR) -> str:
+    """One hash over the runtime files the worker loads (names and bytes)."""
+    digest = hashlib.sha256()
+    for name in RUNTIME_FILES:
+        digest.update(name.encode() + b"\0" + hashlib.sha256((folder / name).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def engine_manifest(
+    npm_lock: dict[str, Any], wheel: bytes, frameworks: dict[str, bytes], runtime: str
+) -> tuple[dict[str, Any], str]:
+    """The worker's manifest and the name of the content-named folder that holds the wheel and frameworks."""
+    folder = hashlib.sha256(
+        b"".join(_sha256(data).encode() for data in [wheel, *(frameworks[lang] for lang in sorted(frameworks))])
+    ).hexdigest()[:16]
+    manifest = {
+        "pyodide": json.loads((PYODIDE_DIR / "package.json").read_text(encoding="utf-8"))["version"],
+        "runtime": runtime,
+        "base": f"{folder}/",
+        "lock": site_lock(npm_lock, wheel),
+        "frameworks": {
+            lang: {"file": f"framework-{lang}.json", "sha256": _sha256(data)} for lang, data in frameworks.items()
+        },
+    }
+    return manifest, folder
 
 
 # Writing ---------------------------------------------------------------------------------------------------------
@@ -131,7 +185,9 @@ def write_assets(site_dir: Path, indicators: Path = DEFAULT_FOLDER) -> list[Path
     gmi = site_dir / "assets" / "gmi"
     downloads = site_dir / "downloads"
     (downloads / "pilots").mkdir(parents=True, exist_ok=True)
-    gmi.mkdir(parents=True, exist_ok=True)
+    if gmi.exists():
+        shutil.rmtree(gmi)  # a rebuild (mkdocs serve) leaves no stale content-named folder behind
+    gmi.mkdir(parents=True)
 
     bundle, issues = read_bundle(indicators)
     if issues:
@@ -140,16 +196,19 @@ def write_assets(site_dir: Path, indicators: Path = DEFAULT_FOLDER) -> list[Path
     framework = load_framework(bundle)
     wheel = build_wheel()
     npm_lock = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))
+    frameworks = {lang: language_bundle_json(bundle, lang).encode() for lang in LANGUAGES}
+    manifest, folder = engine_manifest(npm_lock, wheel, frameworks, runtime_hash())
 
     outputs: dict[Path, bytes] = {
-        gmi / wheel_name(): wheel,
-        gmi / "pyodide-lock.json": json.dumps(site_lock(npm_lock, wheel), ensure_ascii=False).encode(),
-        gmi / "framework.json": framework_text.encode(),
+        gmi / folder / wheel_name(): wheel,
+        **{gmi / folder / f"framework-{lang}.json": data for lang, data in frameworks.items()},
+        gmi / ENGINE_MANIFEST: json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode(),
         downloads / f"gmi-framework-{framework.edition}.json": framework_text.encode(),
         downloads / "gmi-assessment-template.json": (
             json.dumps(blank_assessment(framework), ensure_ascii=False, indent=2) + "\n"
         ).encode(),
     }
+    (gmi / folder).mkdir()
     for path in sorted((indicators / "pilots").glob("*.json")):
         outputs[downloads / "pilots" / path.name] = path.read_bytes()
     for path, data in outputs.items():

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Set up everything GMI needs on a fresh Debian machine (idempotent; fast when already done):
-#   Debian packages (chromium, fonts-noto-cjk, poppler-utils, Pango), the Python venv (.venv), the npm packages.
+#   Debian packages (chromium, fonts-noto-cjk, poppler-utils, Pango, nginx with its brotli_static module: the
+#   deployment tests serve the site with Debian's real nginx), the Python venv (.venv), the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(chromium fonts-noto-cjk fonts-dejavu-core fonts-dejavu-extra poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig)
+DEBIAN_PACKAGES=(chromium fonts-noto-cjk fonts-dejavu-core fonts-dejavu-extra poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig nginx libnginx-mod-http-brotli-static)
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -2,6 +2,8 @@
 // runs in a module worker (gmi-worker.mjs).  User-provided strings are only ever set with textContent / values.
 // API: window.gmi = {ready, score(assessment), load(assessment), assessment()}.
 
+import { startEngine } from "./gmi-engine.js";
+
 const root = document.getElementById("gmi-calculator");
 
 const STORAGE_KEY = "gmi-assessment-v2";
@@ -42,81 +44,42 @@ function start() {
     $("gmi-progress-note").hidden = true;
   }
 
-  // ---- Worker ----------------------------------------------------------------------------------------------
-  let worker = null;
+  // ---- Engine (gmi-engine.js: the worker's start-up, its memory snapshot and the offline service worker) ----
   let names = null;
-  let nextId = 1;
-  const pending = new Map();
-  let resolveReady;
+  let engine = null;
   let rejectReady;
   const ready = new Promise((ok, bad) => {
-    resolveReady = ok;
     rejectReady = bad;
+    if (location.protocol === "file:") return;
+    engine = startEngine({ language, onProgress: showProgress });
+    engine.ready.then((engineNames) => {
+      names = engineNames;
+      showProgress("ready", 100);
+      ok();
+    }, bad);
   });
   ready.catch(() => {});
 
   function fail(text) {
     showLoadError(text);
     rejectReady(new Error(text));
-    for (const [, entry] of pending) entry.reject(new Error(text));
-    pending.clear();
+    if (engine) engine.fail(new Error(text));
   }
 
-  if (location.protocol === "file:") {
-    fail(str("calc_error_file"));
-  } else {
+  if (location.protocol === "file:") fail(str("calc_error_file"));
+  else {
     const timer = setTimeout(() => fail(str("calc_error_timeout")), LOAD_TIMEOUT_MS);
-    try {
-      // overrides/main.html starts the worker in the page's <head> (the runtime is the slow part); its early
-      // messages are queued there and replayed here.
-      const early = window.__gmiEarlyWorker;
-      delete window.__gmiEarlyWorker;
-      worker = early ? early.worker : new Worker(new URL("gmi-worker.mjs", import.meta.url), { type: "module" });
-      const onMessage = (event) => {
-        const message = event.data || {};
-        if (message.type === "progress") showProgress(message.step, message.percent);
-        else if (message.type === "ready") {
-          clearTimeout(timer);
-          names = message.names;
-          showProgress("ready", 100);
-          resolveReady();
-        } else if (message.type === "error") {
-          clearTimeout(timer);
-          fail(`${str("calc_error_load")} ${message.error}`);
-        } else if (pending.has(message.id)) {
-          const entry = pending.get(message.id);
-          pending.delete(message.id);
-          if (message.type === "result") entry.resolve(message);
-          else entry.reject(new Error(message.error));
-        }
-      };
-      const onError = (event) => {
+    ready.then(
+      () => clearTimeout(timer),
+      (error) => {
         clearTimeout(timer);
-        event.preventDefault();
-        fail(`${str("calc_error_load")} ${event.message || "worker error"}`);
-      };
-      worker.onmessage = onMessage;
-      worker.onerror = onError;
-      if (early) {
-        for (const event of early.queue) (event.type === "error" ? onError : onMessage)(event);
-      } else {
-        worker.postMessage({ type: "init", language });
-      }
-    } catch (error) {
-      clearTimeout(timer);
-      fail(`${str("calc_error_load")} ${error.message || error}`);
-    }
+        if (progressBox.dataset.state !== "error") showLoadError(`${str("calc_error_load")} ${error.message || error}`);
+      },
+    );
   }
 
   function request(assessmentText) {
-    return ready.then(
-      () =>
-        new Promise((resolve, reject) => {
-          const id = nextId++;
-          pending.set(id, { resolve, reject });
-          worker.postMessage({ id, type: "score", assessment: assessmentText, language });
-        }),
-    );
+    return ready.then(() => engine.score(assessmentText));
   }
 
   // ---- Form <-> assessment ---------------------------------------------------------------------------------
