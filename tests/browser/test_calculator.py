@@ -297,3 +297,33 @@ def test_calculator_has_no_wcag21_aa_violation(session: Session, site_url: str, 
     )
     assert results == [], json.dumps(results, indent=1, ensure_ascii=False)
     assert session.errors == []
+
+
+# --- Plausibility warnings on their field (issue #9) -------------------------------------------------------------
+
+SLIPS = [
+    ("hk-food-bakery", {"money_unit": "hkd"}, {"output_value": 180000}, "data.output_value", "intensity_far_worse"),
+    ("hk-food-bakery", {"exchange_rate": 1.09}, {}, "exchange_rate", "exchange_rate_doubtful"),
+    ("gd-electronics-dongguan", {}, {"output_value": 42000}, "data.output_value", "intensity_far_worse"),
+    ("gd-electronics-dongguan", {}, {"electricity_clp": 500000}, "data.electricity_clp", "other_region_supplier"),
+    ("gd-plastics-shenzhen", {}, {"water_withdrawal_m3": 0}, "data.water_withdrawal_m3", "zero_doubtful"),
+]
+
+
+@pytest.mark.parametrize(
+    ("pilot", "top", "data", "field", "code"), SLIPS, ids=[slip[4] + "-" + slip[3] for slip in SLIPS]
+)
+def test_slip_warns_on_its_field(
+    session: Session, site_url: str, pilot: str, top: dict[str, Any], data: dict[str, Any], field: str, code: str
+) -> None:
+    page = open_calculator(session, site_url)
+    assessment = load_json(ROOT / "indicators" / "pilots" / f"{pilot}.json")
+    assessment.update(top)
+    assessment["data"].update(data)
+    expected = page.evaluate("a => window.gmi.score(a)", assessment)
+    assert (code, field) in {(m["code"], m["field"]) for m in expected["messages"] if m["severity"] == "warning"}
+    page.evaluate("a => window.gmi.load(a)", assessment)
+    selector = f'[data-field="{field}"] .gmi-msg.gmi-warning'
+    wait_until(page, f"() => document.querySelector({json.dumps(selector)}) !== null", timeout_ms=60_000)
+    assert page.inner_text(selector).strip()
+    assert session.errors == []
