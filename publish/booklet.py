@@ -57,7 +57,7 @@ AUTHORED_PAGES: tuple[str, ...] = ("index.md", "method.md", "prepare.md", "about
 SKIPPED_PAGES: tuple[str, ...] = ("calculator.md", "downloads.md")
 WORKSHEET_KEY = "worksheet"
 SECTION_PREFIX = "section--"
-TIGHTER: tuple[str, ...] = ("tight", "tighter")  # booklet.css classes, in the order they are tried
+TIGHTER: tuple[str, ...] = ("tight", "tighter", "tightest")  # booklet.css classes, in the order they are tried
 SHORT_PAGE_LINES = 7  # a page that ends a section with this many lines or fewer is a stray: the section is tightened
 TEMPLATES = PUBLISH_DIR / "templates" / "booklet"
 
