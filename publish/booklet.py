@@ -484,7 +484,8 @@ def stray_sections(document: Any) -> list[str]:
         if starts[index]:
             current = starts[index][-1]
             continue
-        last = index + 1 == len(pages) or bool(starts[index + 1])
+        # the next page starts a section, or belongs to none (the worksheet after the last example), or the book ends
+        last = index + 1 == len(pages) or bool(starts[index + 1]) or not present[index + 1]
         if current and last and _line_count(page._page_box) <= SHORT_PAGE_LINES:
             found.append(current)
     return found
