@@ -13,6 +13,7 @@ from typing import Any
 
 from .messages import field_label, render, text
 from .model import Framework
+from .numbers import format_value
 from .templates import RADAR_AXIS, RADAR_LABEL, RADAR_RING, RADAR_SVG
 
 __all__ = ["band_name", "csv_header", "csv_row", "format_number", "missing_text", "radar_svg", "render_text"]
@@ -95,11 +96,37 @@ def render_text(result: Mapping[str, Any], framework: Framework, language: str) 
     for rank, entry in enumerate(result["improvement_plan"], start=1):
         name = text(framework.entries[entry["id"]]["name"], language)
         lines.append(f"  {rank}. {name}: {format_number(entry['points_available'])} {label['points_available']}")
+        lines += [f"     {line}" for line in plan_lines(framework, entry, label, language)]
     lines += ["", *_carbon_lines(framework, result["carbon"], label, language)]
     completeness = result["completeness"]
     share = f"{completeness['answered']}/{completeness['total']} ({completeness['percent']:.1f} %)"
     lines += ["", f"{label['completeness']}: {share}"]
     return "\n".join(lines) + "\n"
+
+
+def plan_lines(framework: Framework, entry: Mapping[str, Any], label: Mapping[str, str], language: str) -> list[str]:
+    """A plan step's targets (next quarter of the points, full points; or next and top level) and good practices."""
+    lines = []
+    entries = framework.entries[entry["id"]]
+    targets = entry.get("targets")
+    if targets is not None:
+        unit = framework.indicator_by_id[entry["id"]].unit
+        steps = [("plan_next", targets["next"])] if targets["next"]["share"] < 1 else []
+        for key, target in [*steps, ("plan_full", targets["full"])]:
+            value = format_value(target["value"], unit, language, framework)
+            lines.append(label[key].format(value=value, points=format_number(target["points"])))
+    if "next_level" in entry:
+        levels = entries.get("levels", [])
+        description = text(levels[entry["next_level"]], language) if entry["next_level"] < len(levels) else ""
+        points = format_number(entry["next_points"])
+        lines.append(label["plan_next_level"].format(level=entry["next_level"], points=points, text=description))
+        if entry["full_level"] > entry["next_level"]:
+            points = format_number(entry["full_points"])
+            lines.append(label["plan_full_level"].format(level=entry["full_level"], points=points))
+    practices = entries.get("practices", [])
+    for index in entry.get("practices", []):
+        lines.append(f"{label['good_practice']}: {text(practices[index], language)}")
+    return lines
 
 
 def missing_text(framework: Framework, item: Mapping[str, Any], language: str) -> str:
