@@ -137,7 +137,6 @@ def missing_text(framework: Framework, item: Mapping[str, Any], language: str) -
 
 def _indicator_line(framework: Framework, item: Mapping[str, Any], label: Mapping[str, str], language: str) -> str:
     name = text(framework.entries[item["id"]]["name"], language)
-    unit = text(framework.main["units"][item["unit"]], language)
     points = f"{format_number(item['points'])} / {item['max']:g}"
     if item["status"] == "unanswered":
         missing = missing_text(framework, item, language)
@@ -147,10 +146,8 @@ def _indicator_line(framework: Framework, item: Mapping[str, Any], label: Mappin
         )
     if item["type"] == "qualitative":
         shown = f"{label['level']} {item['value']}"
-    elif item["type"] == "count":
-        shown = f"{item['value']:g} {unit}"
     else:
-        shown = f"{format_number(item['value'], 4)} {unit}"
+        shown = format_value(item["value"], item["unit"], language, framework)
     flags = []
     benchmark = item.get("benchmark")
     if benchmark and benchmark["illustrative"]:
@@ -164,8 +161,6 @@ def _indicator_line(framework: Framework, item: Mapping[str, Any], label: Mappin
 def _carbon_lines(
     framework: Framework, carbon: Mapping[str, Any], label: Mapping[str, str], language: str
 ) -> list[str]:
-    tco2e = text(framework.main["units"]["tco2e"], language)
-    tce = text(framework.main["units"]["tce"], language)
     period = carbon["period"]
     lines = [
         label["carbon_footprint"],
@@ -178,14 +173,16 @@ def _carbon_lines(
             f"  {label['exchange_rate']}: {rate['value']:.4f} ({_source_title(framework, rate['source'], label)})"
         )
     lines += [
-        f"  {label['scope1']}: {format_number(carbon['scope1_t'], 3)} {tco2e}",
-        f"  {label['scope2']}: {format_number(carbon['scope2_t'], 3)} {tco2e}",
-        f"  {label['scope_total']}: {format_number(carbon['total_t'], 3)} {tco2e}",
-        f"  {label['energy_tce']}: {format_number(carbon['energy_tce'], 3)} {tce}",
+        f"  {label['scope1']}: {format_value(carbon['scope1_t'], 'tco2e', language, framework)}",
+        f"  {label['scope2']}: {format_value(carbon['scope2_t'], 'tco2e', language, framework)}",
+        f"  {label['scope_total']}: {format_value(carbon['total_t'], 'tco2e', language, framework)}",
+        f"  {label['energy_tce']}: {format_value(carbon['energy_tce'], 'tce', language, framework)}",
     ]
     for kind in ("non_kyoto", "biogenic"):
         if any(line.get("memo") == kind for line in carbon["lines"]):
-            lines.append(f"  {label['memo_' + kind]}: {format_number(carbon['memo_t'][kind], 3)} {tco2e}")
+            lines.append(
+                f"  {label['memo_' + kind]}: {format_value(carbon['memo_t'][kind], 'tco2e', language, framework)}"
+            )
     lines.append(f"  {label['factors_used']}:")
     factor_units = framework.bundle["factors.yaml"]["factor_units"]
     for line in carbon["lines"]:
@@ -201,10 +198,10 @@ def _carbon_lines(
         if line["substituted"]:
             key = "factor_substituted" if line["year"] < line["used_for_year"] else "factor_earliest"
             note = label[key].format(published=line["year"], wanted=line["used_for_year"])
-        lines.append(
-            f"    {name}: {format_number(line['quantity'], 2)} × {line['factor_value']:g} {unit}"
-            f" = {format_number(line['tco2e'], 3)} {tco2e} ({note}; {_source_title(framework, line['source'], label)})"
-        )
+        quantity = format_value(line["quantity"], line["unit"], language, framework)
+        emitted = format_value(line["tco2e"], "tco2e", language, framework)
+        source = _source_title(framework, line["source"], label)
+        lines.append(f"    {name}: {quantity} × {line['factor_value']:g} {unit} = {emitted} ({note}; {source})")
     if carbon["cross_checks"]:
         lines.append(f"  {label['cross_check']}:")
         for check in carbon["cross_checks"]:
