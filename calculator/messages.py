@@ -155,6 +155,8 @@ LABEL_KEYS: tuple[str, ...] = (
     "plan_full",
     "plan_next_level",
     "plan_full_level",
+    "radar_factory",
+    "radar_reference",
 )
 
 

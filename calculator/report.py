@@ -14,7 +14,7 @@ from typing import Any
 from .messages import field_label, render, text
 from .model import Framework
 from .numbers import format_value
-from .templates import RADAR_AXIS, RADAR_LABEL, RADAR_RING, RADAR_SVG
+from .templates import RADAR_AXIS, RADAR_LABEL, RADAR_LEGEND, RADAR_LINE, RADAR_RING, RADAR_SVG
 
 __all__ = ["band_name", "csv_header", "csv_row", "format_number", "missing_text", "radar_svg", "render_text"]
 
@@ -298,13 +298,27 @@ def csv_row(file: str, result: Mapping[str, Any], framework: Framework, language
     ]
 
 
-def radar_svg(result: Mapping[str, Any], framework: Framework, language: str, *, size: int = 320) -> str:
-    """The five dimensions as a radar chart (percent of each dimension's points); accessible, no script."""
-    width = size * 1.6  # room for the dimension names on both sides
-    centre, middle = width / 2, size / 2
-    radius = size * 0.32
+#: The radar's box (viewBox units) and text size: drawn 320 px wide, a label is 12 * 320 / 340 = 11.3 px.
+RADAR_WIDTH = 340
+RADAR_FONT = 12
+#: Latin names wrap onto lines of at most this many characters (Chinese names are short enough for one line).
+RADAR_WRAP = 12
+
+
+def radar_svg(result: Mapping[str, Any], framework: Framework, language: str, *, size: int = RADAR_WIDTH) -> str:
+    """The five dimensions as a radar chart (percent of each dimension's points), with a dashed reference shape at
+    the leading rating band's threshold in every dimension and a legend; accessible, no script.
+
+    ``size`` is the width of the viewBox; everything scales with it, so labels stay 12/340 of the drawn width.
+    """
+    scale = size / RADAR_WIDTH
+    font, line_height = RADAR_FONT * scale, RADAR_FONT * 1.2 * scale
+    radius = 85 * scale
     dimensions = result["dimensions"]
     count = len(dimensions)
+    names = [_dimension_name(framework, dimension["id"], language) for dimension in dimensions]
+    above = len(_wrap(names[0])) + 1 if names else 0  # the top label's lines (name and percent) sit above the chart
+    centre, middle = size / 2, above * line_height + 8 * scale + radius
 
     def point(index: int, share: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * index / count
@@ -320,23 +334,74 @@ def radar_svg(result: Mapping[str, Any], framework: Framework, language: str, *,
     )
     labels = []
     described = []
-    for index, dimension in enumerate(dimensions):
-        x, y = point(index, 1.15)
+    lowest = 0.0
+    for index, (dimension, name) in enumerate(zip(dimensions, names, strict=True)):
+        percent = f"{dimension['percent']:.0f}%"
+        lines = [*_wrap(name), percent]
+        x, y = point(index, 1.1)
         anchor = "middle" if abs(x - centre) < 1 else ("start" if x > centre else "end")
-        name = escape(_dimension_name(framework, dimension["id"], language))
-        percent = f"{dimension['percent']:.0f}"
-        labels.append(RADAR_LABEL.substitute(x=f"{x:.1f}", y=f"{y + 4:.1f}", anchor=anchor, name=name, percent=percent))
-        described.append(f"{name} {percent}%")
+        block = (len(lines) - 1) * line_height
+        if y < middle - radius * 0.9:  # the top label sits above its corner
+            first = y - block
+        elif y < middle:  # the side labels are centred on theirs
+            first = y - block / 2 + font / 3
+        else:  # the lower ones hang below
+            first = y + font
+        lowest = max(lowest, first + block)
+        spans = "".join(
+            RADAR_LINE.substitute(x=f"{x:.1f}", dy="0" if number == 0 else f"{line_height:.1f}", text=escape(line))
+            for number, line in enumerate(lines)
+        )
+        labels.append(RADAR_LABEL.substitute(x=f"{x:.1f}", y=f"{first:.1f}", anchor=anchor, lines=spans))
+        described.append(f"{escape(name)} {percent}")
     shares = [max(0.0, min(1.0, dimension["percent"] / 100)) for dimension in dimensions]
+    band, threshold = framework.rating_bands[0]
+    reference = text(framework.labels["radar_reference"], language).format(
+        band=band_name(framework, band, language), percent=f"{threshold:g}"
+    )
+    factory = text(framework.labels["radar_factory"], language)
+    legend = []
+    top = lowest + 2 * line_height
+    for row, (label, stroke, dash) in enumerate(
+        ((factory, "#2e7d32", ""), (reference, "#1565c0", ' stroke-dasharray="5 3"'))
+    ):
+        y = top + row * line_height * 1.4
+        legend.append(
+            RADAR_LEGEND.substitute(
+                x1=f"{8 * scale:.1f}",
+                x2=f"{32 * scale:.1f}",
+                y=f"{y:.1f}",
+                stroke=stroke,
+                dash=dash,
+                tx=f"{38 * scale:.1f}",
+                ty=f"{y + font / 3:.1f}",
+                text=escape(label),
+            )
+        )
+    height = top + line_height * 1.4 + line_height
     return RADAR_SVG.substitute(
-        width=f"{width:g}",
-        size=size,
+        width=f"{size:g}",
+        height=f"{height:.0f}",
         id="gmi-radar",
         lang=escape(language),
         title=escape(text(framework.labels["dimension"], language)),
-        desc="; ".join(described),
+        desc=escape("; ".join([*described, reference])),
         rings=rings,
         axes=axes,
+        reference=points([threshold / 100] * count),
         shape=points(shares),
+        font=f"{font:g}",
         labels="".join(labels),
+        legend="".join(legend),
     )
+
+
+def _wrap(name: str) -> list[str]:
+    """A dimension name on lines of at most :data:`RADAR_WRAP` characters, broken between words."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= RADAR_WRAP:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [name]
