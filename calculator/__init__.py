@@ -3,7 +3,7 @@
 Public facade (everything else is private)::
 
     framework = load_framework(bundle)          # plain data compiled from indicators/*.yaml
-    result = score(framework, assessment)       # the JSON-serialisable result
+    result = score(framework, assessment)       # the JSON-serialisable result (partial=True: a form being typed)
     render(message, framework, "zh-hant")       # a message in the reader's language
     comparison = compare(framework, old, new)   # two years of one factory: what changed, and what is comparable
 
@@ -63,12 +63,16 @@ __all__ = [
 __version__ = "2026.1.0"
 
 
-def score(framework: Framework, assessment: object) -> dict[str, Any]:
-    """Score one assessment (plain data); never raises for bad input."""
-    return score_assessment(framework, assessment)
+def score(framework: Framework, assessment: object, partial: bool = False) -> dict[str, Any]:
+    """Score one assessment (plain data); never raises for bad input.
+
+    ``partial=True`` (the form being typed): a field in error is left out and the rest is scored (``"partial":
+    true``, the error kept in ``messages``); the CLI scores strictly.
+    """
+    return score_assessment(framework, assessment, partial=partial)
 
 
-def score_json(framework: Framework, assessment_json: str) -> str:
+def score_json(framework: Framework, assessment_json: str, partial: bool = False) -> str:
     """The browser's entry point: JSON text in, JSON text out (the same object ``gmi score --format json`` prints)."""
     try:
         raw = json.loads(assessment_json, parse_constant=_no_constants)
@@ -76,7 +80,7 @@ def score_json(framework: Framework, assessment_json: str) -> str:
         return json.dumps(
             invalid_result(framework, [Message("file_not_json", "file", {"line": 1})]), ensure_ascii=False
         )
-    return json.dumps(score_assessment(framework, raw), ensure_ascii=False)
+    return json.dumps(score_assessment(framework, raw, partial=partial), ensure_ascii=False)
 
 
 def compare(framework: Framework, old: object, new: object) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from .model import Framework, Input
 from .period import exchange_rate, factor_year, output_10k_rmb, period_months, value_for_year
 from .validate import Assessment
 
-__all__ = ["CROSS_CHECK_TOLERANCE", "Footprint", "compute_footprint", "resolve_factor"]
+__all__ = ["CROSS_CHECK_TOLERANCE", "Footprint", "compute_footprint", "resolve_factor", "tainted_derived"]
 
 USER_FACTOR_SOURCE = "user"
 #: A reported total differing from GMI's by more than this share is flagged.
@@ -64,8 +64,35 @@ def _maybe_round(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
 
 
+def tainted_derived(framework: Framework, assessment: Assessment) -> dict[str, list[str]]:
+    """Partial scoring: the derived quantities a refused input would have fed (derived name → input ids).
+
+    Such a quantity is left out rather than computed from the rest: energy without the refused coal would be too
+    low, and the factory would score well for it.
+    """
+    tainted: dict[str, list[str]] = {}
+    for input_id in assessment.rejected_inputs:
+        spec = framework.inputs[input_id]
+        feeds = []
+        if spec.energy:
+            feeds.append("energy_tce")
+        if spec.renewable:
+            feeds.append("renewable_tce")
+        factors = spec.factors[assessment.region]
+        if any(framework.emission_factors.get(factor, {"scope": 1})["scope"] in (1, 2) for factor in factors):
+            feeds.append("co2e_t")
+        if input_id == "output_value":
+            feeds.append("output_10k_rmb")
+        for name in feeds:
+            tainted.setdefault(name, []).append(input_id)
+    return tainted
+
+
 def compute_footprint(framework: Framework, assessment: Assessment) -> Footprint:
-    """Convert the activity data with the region's factors and the period's year; blanks stay blank."""
+    """Convert the activity data with the region's factors and the period's year; blanks stay blank.
+
+    In partial scoring, a derived quantity that a refused input would have fed is left out.
+    """
     data = assessment.data
     result = Footprint(period=_period(framework, assessment))
     year = result.period["factor_year"]
@@ -96,6 +123,8 @@ def compute_footprint(framework: Framework, assessment: Assessment) -> Footprint
         result.derived["renewable_tce"] = renewable_kgce / 1000
     if any(line["scope"] in (1, 2) for line in result.lines):
         result.derived["co2e_t"] = result.scope_total(1) + result.scope_total(2)
+    for name in tainted_derived(framework, assessment):
+        result.derived.pop(name, None)
     _cross_check(framework, assessment, result)
     return result
 

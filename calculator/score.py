@@ -7,11 +7,12 @@ for qualitative ladders.  Unanswered scores 0 but is reported as unanswered, nev
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping
 from typing import Any
 
-from .carbon import compute_footprint
+from .carbon import compute_footprint, tainted_derived
 from .check_context import DERIVED
 from .expr import ZeroDenominator
 from .messages import Message
@@ -35,12 +36,18 @@ def interpolate(value: float, baseline: float, leading: float) -> float:
     return min(1.0, max(0.0, share))
 
 
-def score_assessment(framework: Framework, raw: object) -> dict[str, Any]:
-    """The one JSON-serialisable result shown by the CLI, the browser and the booklet's worked examples."""
-    assessment, messages = validate_assessment(framework, raw)
+def score_assessment(framework: Framework, raw: object, *, partial: bool = False) -> dict[str, Any]:
+    """The one JSON-serialisable result shown by the CLI, the browser and the booklet's worked examples.
+
+    ``partial`` (the form being typed): a field in error is left out instead of voiding the result; see
+    :func:`_score_partial`.
+    """
+    assessment, messages = validate_assessment(framework, raw, partial=partial)
     upgraded = upgrade(framework, raw)
     if assessment is None:
         return _with_migration(invalid_result(framework, messages), raw, upgraded)
+    if partial:
+        return _with_migration(_score_partial(framework, assessment, messages), raw, upgraded)
     footprint = compute_footprint(framework, assessment)
     messages.extend(footprint.messages)
     values: dict[str, float] = {**assessment.data, **footprint.derived}
@@ -50,6 +57,87 @@ def score_assessment(framework: Framework, raw: object) -> dict[str, Any]:
         return _with_migration(invalid_result(framework, messages), raw, upgraded)
     messages.extend(plausibility_warnings(framework, assessment, indicators))
     return _with_migration(_result(framework, assessment, indicators, footprint.summary(), messages), raw, upgraded)
+
+
+def _score_partial(framework: Framework, assessment: Assessment, messages: list[Message]) -> dict[str, Any]:
+    """Score what can be scored: the error messages stay, each indicator that needed a refused field is unanswered
+    with ``missing`` and ``rejected``, and the result says ``"partial": true``.
+
+    A consistency rule that fails on an input refuses that input too; scoring runs again without it until no rule
+    fails (each round refuses at least one more input, so this ends).
+    """
+    refused: list[Message] = []
+    while True:
+        found = [*messages, *refused]
+        footprint = compute_footprint(framework, assessment)
+        found.extend(footprint.messages)
+        values: dict[str, float] = {**assessment.data, **footprint.derived}
+        found.extend(_rule_messages(framework.activity_checks, assessment.data, assessment.rejected_inputs))
+        indicators = [_indicator(framework, indicator, assessment, values, found) for indicator in framework.indicators]
+        late = [
+            message
+            for message in found[len(messages) + len(refused) :]
+            if message.severity == "error"
+            and message.field.removeprefix("data.") in assessment.data
+            and message.field.startswith("data.")
+        ]
+        if not late:
+            break
+        refused.extend(late)
+        rejected = {**assessment.rejected_inputs, **{message.field[5:]: (message.field,) for message in late}}
+        assessment = dataclasses.replace(
+            assessment,
+            data={key: value for key, value in assessment.data.items() if key not in rejected},
+            entered={key: value for key, value in assessment.entered.items() if key not in rejected},
+            rejected_inputs=rejected,
+        )
+    tainted = tainted_derived(framework, assessment)
+    for entry in indicators:
+        _mark_rejected(framework, entry, assessment, tainted, values, found)
+    found.extend(plausibility_warnings(framework, assessment, indicators))
+    result = _result(framework, assessment, indicators, footprint.summary(), found)
+    if not any(message.severity == "error" for message in found):
+        return result
+    carbon_inputs = [key for key in assessment.rejected_inputs if framework.inputs[key].indicator is None]
+    result["carbon"]["rejected"] = [f"data.{key}" for key in framework.inputs if key in carbon_inputs]
+    position = list(result).index("valid") + 1
+    items = list(result.items())
+    return dict([*items[:position], ("partial", True), *items[position:]])
+
+
+def _mark_rejected(
+    framework: Framework,
+    entry: dict[str, Any],
+    assessment: Assessment,
+    tainted: Mapping[str, list[str]],
+    values: Mapping[str, float],
+    messages: list[Message],
+) -> None:
+    """An indicator that needed a refused field: unanswered, naming the inputs it lacks and the fields refused."""
+    indicator = framework.indicator_by_id[entry["id"]]
+    refused = assessment.rejected_inputs
+    rejected: list[str] = list(assessment.rejected_indicators.get(indicator.id, ()))
+    lacking: list[str] = []
+    names = indicator.formula.names if indicator.formula is not None else ()
+    for name in names:
+        feeding = [name] if name in refused else tainted.get(name, [])
+        for input_id in feeding:
+            lacking.append(f"data.{input_id}")
+            rejected.extend(refused[input_id])
+    for message in messages:
+        if message.severity == "error" and message.field == f"indicators.{indicator.id}":
+            fields = [str(item) for item in message.params.get("fields", [])] or [message.field]
+            rejected.extend(fields)
+            lacking.extend(field for field in fields if field.startswith("data."))
+    if not rejected:
+        return
+    missing = entry.get("missing") or _missing(indicator, values, assessment)
+    lacking_set = set(lacking)
+    shown = [*dict.fromkeys(lacking), *(name for name in missing if name not in lacking_set and name not in tainted)]
+    entry.update(status="unanswered", value=None, points=0.0, fraction=0.0, missing=shown or missing)
+    if any(path.startswith("custom_benchmarks.") for path in rejected):
+        entry.pop("benchmark", None)
+    entry["rejected"] = list(dict.fromkeys(rejected))
 
 
 def _with_migration(result: dict[str, Any], raw: object, upgraded: object) -> dict[str, Any]:
@@ -74,11 +162,16 @@ def invalid_result(framework: Framework, messages: list[Message]) -> dict[str, A
     return _header(framework, False, messages)
 
 
-def _rule_messages(rules: tuple[Rule, ...], data: Mapping[str, float]) -> list[Message]:
-    """Consistency rules whose field was entered; other inputs they mention count as zero."""
+def _rule_messages(
+    rules: tuple[Rule, ...], data: Mapping[str, float], refused: Mapping[str, object] | None = None
+) -> list[Message]:
+    """Consistency rules whose field was entered; other inputs they mention count as zero.
+
+    A rule that mentions a refused input (partial scoring) is not checked: the refused one is not a zero.
+    """
     found: list[Message] = []
     for rule in rules:
-        if rule.field not in data:
+        if rule.field not in data or (refused and any(name in refused for name in rule.expression.names)):
             continue
         values = {name: data.get(name, 0.0) for name in rule.expression.names}
         if not rule.expression.evaluate(values):
@@ -138,7 +231,8 @@ def _indicator(
             "illustrative": benchmark.illustrative,
             "fallback": fallback,
         }
-        value = _indicator_value(indicator, assessment, _with_blank_values(framework, indicator, values), messages)
+        filled = _with_blank_values(framework, indicator, values, assessment.rejected_inputs)
+        value = _indicator_value(indicator, assessment, filled, messages)
         if value is not None and not math.isfinite(value):
             messages.append(Message("not_finite", f"indicators.{indicator.id}"))
             value = None
@@ -152,12 +246,17 @@ def _indicator(
     return entry
 
 
-def _with_blank_values(framework: Framework, indicator: Indicator, values: Mapping[str, float]) -> Mapping[str, float]:
-    """An input whose blank has a stated meaning (``blank_value``) takes it, once another own input was entered."""
+def _with_blank_values(
+    framework: Framework, indicator: Indicator, values: Mapping[str, float], refused: Mapping[str, object]
+) -> Mapping[str, float]:
+    """An input whose blank has a stated meaning (``blank_value``) takes it, once another own input was entered.
+
+    A refused input (partial scoring) is not a blank: it never takes the blank's value.
+    """
     declared = {
         name: spec.blank_value
         for name in indicator.inputs
-        if (spec := framework.inputs[name]).blank_value is not None and name not in values
+        if (spec := framework.inputs[name]).blank_value is not None and name not in values and name not in refused
     }
     if not declared or not any(name in values for name in indicator.inputs if name not in declared):
         return values
@@ -174,7 +273,7 @@ def _indicator_value(
     assert formula is not None
     if any(name not in values for name in formula.names):
         return None
-    messages.extend(_rule_messages(indicator.checks, assessment.data))
+    messages.extend(_rule_messages(indicator.checks, assessment.data, assessment.rejected_inputs))
     try:
         return float(formula.evaluate(values))
     except ZeroDenominator as zero:

@@ -15,13 +15,19 @@ from .messages import Message
 from .migrate import is_older, upgrade
 from .model import Framework
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "LIMITS", "MAX_NUMBER", "Assessment", "validate_assessment"]
+__all__ = ["FATAL_FIELDS", "FORMAT", "FORMAT_VERSION", "LIMITS", "MAX_NUMBER", "Assessment", "validate_assessment"]
 
 FORMAT = "gmi-assessment"
 FORMAT_VERSION = 2
 MAX_NUMBER = 1e15
 LIMITS: dict[str, int] = {"short_text": 200, "note": 2000, "key": 60}
 CUSTOM = "custom"
+#: Fields without which nothing can be scored: an error here voids the result even in partial scoring.
+FATAL_FIELDS = frozenset(
+    ("file", "format", "format_version", "region", "reporting_year", "benchmark_set", "period_start_month")
+)
+#: Fields whose error voids every money input (the money cannot be converted to RMB 10k).
+MONEY_FIELDS = frozenset(("money_unit", "exchange_rate", "exchange_rate_source"))
 #: The money unit of a file with no money input (nothing is converted, so nothing depends on it).
 DEFAULT_MONEY_UNIT = "rmb"
 
@@ -79,6 +85,10 @@ class Assessment:
     levels: Mapping[str, int] = field(default_factory=dict)
     selections: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     notes: Mapping[str, str] = field(default_factory=dict)
+    #: Partial scoring only: inputs left out because of a field error (input id → the fields in error).
+    rejected_inputs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Partial scoring only: indicators whose own answer or benchmark was refused (indicator id → fields in error).
+    rejected_indicators: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _kind(value: object) -> str:
@@ -122,6 +132,13 @@ class _Checker:
     def __init__(self, framework: Framework) -> None:
         self.framework = framework
         self.messages: list[Message] = []
+        self.voids: dict[str, list[str]] = {}  # input id -> fields in error that leave it out (partial scoring)
+
+    def void(self, input_id: str, path: str) -> None:
+        """In partial scoring, leave ``input_id`` out because ``path`` is in error."""
+        paths = self.voids.setdefault(input_id, [])
+        if path not in paths:
+            paths.append(path)
 
     def add(self, code: str, path: str, **params: Any) -> None:
         self.messages.append(Message(code, path, params))
@@ -187,8 +204,15 @@ def _short_number(value: int | float) -> str:
     return f"{float(value):.3g}"
 
 
-def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment | None, list[Message]]:
-    """Check ``raw``; returns the clean assessment (``None`` if any error) and every message."""
+def validate_assessment(
+    framework: Framework, raw: object, *, partial: bool = False
+) -> tuple[Assessment | None, list[Message]]:
+    """Check ``raw``; returns the clean assessment (``None`` if any error) and every message.
+
+    With ``partial``, a field error leaves that field out instead of voiding the file (the form being typed still
+    shows the rest of its result): the assessment records what was left out, and why, in ``rejected_inputs`` and
+    ``rejected_indicators``.  Errors on :data:`FATAL_FIELDS` still give ``None``.
+    """
     check = _Checker(framework)
     if not isinstance(raw, dict):
         check.add("not_an_object", "file")
@@ -257,8 +281,12 @@ def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment |
     levels = _levels(check, raw.get("levels"))
     selections = _selections(check, raw.get("selections"))
     notes = _notes(check, raw.get("notes"))
-    if any(message.severity == "error" for message in check.messages):
-        return None, check.messages
+    errors = [message for message in check.messages if message.severity == "error"]
+    rejected_indicators: dict[str, tuple[str, ...]] = {}
+    if errors:
+        if not partial or any(message.field.split(".")[0] in FATAL_FIELDS for message in errors):
+            return None, check.messages
+        rejected_indicators = _reject(check, errors, money_unit, entered, data)
     assert region is not None and year is not None and benchmark_set is not None
     assessment = Assessment(
         region=region,
@@ -282,8 +310,45 @@ def validate_assessment(framework: Framework, raw: object) -> tuple[Assessment |
         levels=levels,
         selections=selections,
         notes=notes,
+        rejected_inputs={key: tuple(paths) for key, paths in check.voids.items()},
+        rejected_indicators=rejected_indicators,
     )
     return assessment, check.messages
+
+
+def _reject(
+    check: _Checker,
+    errors: list[Message],
+    money_unit: str | None,
+    entered: dict[str, float],
+    data: dict[str, float],
+) -> dict[str, tuple[str, ...]]:
+    """Partial scoring: what each field error leaves out (inputs from ``entered``/``data``, in place).
+
+    ``data.x`` and ``units.x`` leave out input x; money-unit and exchange-rate errors every money input (when the
+    unit is foreign, or unknown); ``levels.i``, ``selections.i`` and ``custom_benchmarks.i`` leave indicator i
+    unanswered (returned).  Other fields in error (texts, notes, gate answers, unknown fields) are simply not used.
+    """
+    framework = check.framework
+    indicators: dict[str, list[str]] = {}
+    foreign = money_unit is None or framework.money_units[money_unit][0] != "RMB"
+    for message in errors:
+        head, _, rest = message.field.partition(".")
+        key = rest.split(".")[0]
+        if head in ("data", "units") and key in framework.inputs:
+            check.void(key, message.field)
+        elif head in MONEY_FIELDS and (head == "money_unit" or foreign):
+            for input_id in entered:
+                if framework.inputs[input_id].unit == "money":
+                    check.void(input_id, message.field)
+        elif head in ("levels", "selections", "custom_benchmarks") and key in framework.indicator_by_id:
+            paths = indicators.setdefault(key, [])
+            if message.field not in paths:
+                paths.append(message.field)
+    for input_id in check.voids:
+        entered.pop(input_id, None)
+        data.pop(input_id, None)
+    return {key: tuple(paths) for key, paths in indicators.items()}
 
 
 def _required(check: _Checker, raw: Mapping[str, Any], key: str, parse: Any) -> Any:
@@ -352,6 +417,7 @@ def _other_fuel(check: _Checker, value: object, entered: Mapping[str, float]) ->
                 result[key] = parsed
     if "other_fuel_quantity" in entered and "source" not in result:
         check.add("source_required", "other_fuel.source")
+        check.void("other_fuel_quantity", "other_fuel.source")
     return result
 
 
@@ -364,6 +430,7 @@ def _own_factors_present(check: _Checker, region: str, entered: Mapping[str, flo
         for name in needed:
             if name in inputs and name not in entered and quantity > 0:
                 check.add("required", f"data.{name}")
+                check.void(key, f"data.{name}")
 
 
 def _custom_benchmarks(check: _Checker, value: object, benchmark_set: str | None) -> dict[str, tuple[float, float]]:

@@ -2,7 +2,8 @@
 // Every URL is resolved against this file, so the site works from any sub-path and language depth.
 // Messages in:  {type: "init", language}  then  {id, type: "score", assessment: <JSON text>}
 // Messages out: {type: "progress", step, percent} | {type: "ready", names, engine} | {type: "error", error}
-//               {id, type: "result", result: <JSON text>, radar: <svg text or null>, messages: [{field, text, severity}]}
+//               {id, type: "result", result: <JSON text>, radar: <svg text or null>, messages: [{field, text, severity}],
+//                missing: {indicator id: "input names"}}   (calculator.browser.page_reply; scored partially)
 //               {type: "snapshot", stored: bool, ms, bytes, error?}   (after the first result of a fresh load)
 //
 // Return visits in a fraction of a second: after a fresh load (runtime, engine wheel, the reader's framework) the
@@ -39,44 +40,19 @@ async function fetchOk(url, init) {
 
 const SETUP = `
 import json
-import calculator, calculator.language_bundle, calculator.report, calculator.messages  # all in memory before a snapshot
-from calculator import field_label, score_json, radar_svg, render
+import calculator, calculator.browser, calculator.language_bundle  # all in memory before a snapshot
+from calculator.browser import display_names, page_reply
 from calculator.language_bundle import load_for_language
-from calculator.messages import text as _text
 
 _framework = load_for_language(json.loads(_framework_text), _language)
 _snapshot_key = _key
 del _framework_text, _key
 
 def _names(language):
-    f = _framework
-    main = f.main
-    t = lambda texts: "" if texts is None else _text(texts, language)
-    units = {**f.bundle["factors.yaml"]["factor_units"], **main["units"]}
-    return {
-        "labels": {key: t(value) for key, value in f.labels.items()},
-        "units": {key: t(value) for key, value in units.items()},
-        "indicators": {i.id: t(f.entries[i.id]["name"]) for i in f.indicators},
-        "dimensions": {d["id"]: t(d["name"]) for d in main["dimensions"]},
-        "bands": {b["id"]: t(b["name"]) for b in main["rating_bands"]},
-        "gate": {g["id"]: t(g["text"]) for g in main["gate"]},
-        "factors": {k: t(v.get("name")) for k, v in f.bundle["factors.yaml"]["emission_factors"].items()},
-        "sources": {k: f"{v['title']}, {v['publisher']}, {v['year']}" for k, v in f.bundle["sources.yaml"]["sources"].items()},
-        "inputs": {k: field_label(f, "data." + k, language) for k in f.inputs},
-    }
+    return display_names(_framework, language)
 
 def _score(assessment_text, language):
-    result_text = score_json(_framework, assessment_text)
-    result = json.loads(result_text)
-    try:
-        radar = radar_svg(result, _framework, language) if result.get("valid") else None
-    except Exception:
-        radar = None
-    messages = [
-        {"field": m.get("field", ""), "text": render(m, _framework, language), "severity": m.get("severity", "error")}
-        for m in result.get("messages", [])
-    ]
-    return json.dumps({"result": result_text, "radar": radar, "messages": messages}, ensure_ascii=False)
+    return page_reply(_framework, assessment_text, language)
 `;
 
 async function sha256Hex(text) {
