@@ -13,11 +13,12 @@ import re
 from typing import Any
 
 import pytest
+import yaml
 
 from calculator import Framework, radar_svg, render_text
 from calculator.messages import field_label, text
-from tests.engine.engine_support import LANGUAGES, assessment, indicator, score_valid
-from tests.engine.pilots_hand import BENCHMARKS, HAND_JSON, KGCE, all_figures, render_json
+from tests.engine.engine_support import INDICATORS, LANGUAGES, assessment, indicator, score_valid
+from tests.engine.pilots_hand import BENCHMARKS, DIMENSIONS, HAND_JSON, KGCE, POINTS, all_figures, render_json
 
 HAND = json.loads(HAND_JSON.read_text(encoding="utf-8"))
 NAMES = sorted(HAND)
@@ -57,6 +58,24 @@ def test_the_hand_module_on_paper() -> None:
     assert bakery["carbon"]["total_t"] == pytest.approx(2656.869, abs=5e-4)
     assert KGCE["electricity"] == 0.1229
     assert BENCHMARKS["material-intensity"]["printing"] == (0.9, 0.55, True)
+
+
+def test_every_published_benchmark_is_in_the_hand_table() -> None:
+    """The benchmark values of every set (sector sets without a pilot too), their status and the points, as written
+    out by hand in pilots_hand.py: a changed value in dimensions/*.yaml must be a deliberate change of both."""
+    found: dict[str, dict[str, tuple[float, float, bool]]] = {}
+    points: dict[str, float] = {}
+    for path in sorted((INDICATORS / "dimensions").glob("*.yaml")):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["indicators"]:
+            points[entry["id"]] = entry["points"]
+            for set_id, ends in entry.get("benchmarks", {}).items():
+                baseline, leading = ends["baseline"], ends["leading"]
+                illustrative = "illustrative" in (baseline["status"], leading["status"])
+                found.setdefault(entry["id"], {})[set_id] = (baseline["value"], leading["value"], illustrative)
+    assert found == BENCHMARKS
+    assert points == POINTS
+    main = yaml.safe_load((INDICATORS / "framework.yaml").read_text(encoding="utf-8"))
+    assert {d["id"]: d["weight"] for d in main["dimensions"]} == {d: w for d, (w, _) in DIMENSIONS.items()}
 
 
 @pytest.mark.parametrize("name", NAMES)
