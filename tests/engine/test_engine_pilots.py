@@ -121,6 +121,12 @@ def test_text_report_lines_show_the_hand_figures(
     total = [line for line in lines if line.startswith(f"{label['total']}: ")]
     assert len(total) == 1
     assert total[0].startswith(f"{label['total']}: {hand['total']:.2f} / 100 ")
+    band = next(text(b["name"], language) for b in framework.main["rating_bands"] if b["id"] == hand["rating"]["band"])
+    rating = total[0].split(f"{label['rating']}: ", 1)[1]
+    if hand["rating"]["rated"]:
+        assert rating == band
+    else:
+        assert rating == f"{label['not_rated']} ({band}; {label['gate']}: {label[hand['rating']['reason']]})"
     # Dimensions: points (two decimals), maximum, percent (one decimal), in the order of the framework.
     shown_dimensions = [match.groups() for line in lines if (match := DIMENSION_LINE.match(line))]
     names = {entry["id"]: text(entry["name"], language) for entry in framework.main["dimensions"]}
