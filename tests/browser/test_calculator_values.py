@@ -52,6 +52,16 @@ READ_PAGE = """() => {
         completeness: byId("gmi-completeness").textContent.trim(),
         dimensions: rows("#gmi-dimension-rows tr[data-dimension]", "dimension"),
         indicators: rows("#gmi-indicator-rows tr[data-indicator]", "indicator"),
+        live: {
+            total: byId("gmi-live-total").textContent.trim(),
+            band: byId("gmi-live-rating").dataset.band || null,
+            completeness: byId("gmi-live-completeness").textContent.trim(),
+            dimensions: [...document.querySelectorAll("#gmi-live-dimensions li[data-dimension]")].map((item) => ({
+                id: item.dataset.dimension,
+                percent: item.querySelector(".gmi-live-percent").textContent.trim(),
+                width: item.querySelector(".gmi-bar-fill").style.width,
+            })),
+        },
     };
 }"""
 
@@ -133,6 +143,16 @@ def check_page(shown: dict[str, Any], hand: dict[str, Any], language: str) -> No
         assert numbers_in(points) == [expected["points"], expected["max"]], (row["id"], points)
         assert numbers_in(percent) == [expected["percent"]], (row["id"], percent)
         assert percent.endswith("%"), percent
+    # The live summary beside the form: total, band, completeness, each dimension's percentage and bar.
+    live = shown["live"]
+    assert numbers_in(live["total"]) == [hand["total"], 100], live["total"]
+    assert live["band"] == (rating["band"] if rating["rated"] else "not-rated")
+    assert numbers_in(live["completeness"])[:3] == numbers_in(shown["completeness"])[:3], live["completeness"]
+    assert [item["id"] for item in live["dimensions"]] == list(hand["dimensions"])
+    for item in live["dimensions"]:
+        percent = hand["dimensions"][item["id"]]["percent"]
+        assert numbers_in(item["percent"]) == [percent], item
+        assert float(item["width"].removesuffix("%")) == pytest.approx(percent), item
     # Indicators: value (with the unit's rounding), "points / max", and the status with its labels.
     assert [row["id"] for row in shown["indicators"]] == list(hand["indicators"])
     for row in shown["indicators"]:
