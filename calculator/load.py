@@ -78,9 +78,7 @@ def _check_main(ctx: CheckContext) -> None:
     ctx.source(file, ("standard_basis",), main["standard_basis"])
     for index, item in enumerate(main["gate"]):
         ctx.source(file, ("gate", index, "source"), item["source"])
-    minimums = [band["min"] for band in main["rating_bands"]]
-    if minimums != sorted(minimums, reverse=True) or minimums[-1] != 0:
-        ctx.issue(file, ("rating_bands",), f"minimums {minimums}", "minimums from highest to lowest, ending at 0")
+    _check_bands(ctx, [band["min"] for band in main["rating_bands"]])
     if "general" not in ctx.sets:
         ctx.issue(file, ("benchmark_sets",), "no 'general' set", "a benchmark set with id 'general'")
     if sorted(main["derived"]) != sorted(DERIVED):
@@ -92,6 +90,24 @@ def _check_main(ctx: CheckContext) -> None:
         register_input(ctx, entry, file, ("activity_inputs", index))
     for index, rule in enumerate(main.get("activity_checks", [])):
         check_rule(ctx, rule, file, ("activity_checks", index))
+
+
+def _check_bands(ctx: CheckContext, minimums: list[float]) -> None:
+    """Bands highest first, each strictly below the one before, the last from 0: else a total finds the wrong band."""
+    file = "framework.yaml"
+    for index in range(1, len(minimums)):
+        if minimums[index] >= minimums[index - 1]:
+            ctx.issue(
+                file,
+                ("rating_bands", index, "min"),
+                f"{minimums[index]:g} after {minimums[index - 1]:g}",
+                "minimums from highest to lowest, ending at 0",
+            )
+    if minimums and minimums[-1] != 0:
+        last = len(minimums) - 1
+        ctx.issue(
+            file, ("rating_bands", last, "min"), f"{minimums[-1]:g}", "minimums from highest to lowest, ending at 0"
+        )
 
 
 def _build(bundle: Mapping[str, Any]) -> Framework:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Framework
+from .model import Framework, Input
 from .shapes import FILE_SHAPES, dimension_shape
 from .spec import LANGUAGES, Object
 from .validate import FORMAT, FORMAT_VERSION, LIMITS, MAX_NUMBER
@@ -40,9 +40,20 @@ def framework_schemas() -> dict[str, dict[str, Any]]:
     return schemas
 
 
+#: The longest ``framework_edition`` the validator accepts (validate.py checks the text against 20 characters).
+EDITION_MAX_LENGTH = 20
+
+
+def _input_number(spec: Input) -> dict[str, Any]:
+    """An input's number with the validator's limits: 0 (or above 0 where it divides) up to its maximum."""
+    low: dict[str, Any] = {"exclusiveMinimum": 0} if spec.positive else {"minimum": 0}
+    high = MAX_NUMBER if spec.maximum is None else spec.maximum
+    return {"type": ["number", "null"], **low, "maximum": high}
+
+
 def assessment_schema(framework: Framework) -> dict[str, Any]:
-    """The assessment file format (current version) for this framework edition."""
-    number = {"type": ["number", "null"], "minimum": 0, "maximum": MAX_NUMBER}
+    """The assessment file format (current version) for this framework edition, with every limit the validator
+    enforces (so an editor refuses exactly what ``gmi score`` refuses)."""
     qualitative = [i for i in framework.indicators if i.type == "qualitative"]
     counts = [i for i in framework.indicators if i.type == "count"]
     scored = [i for i in framework.indicators if i.type != "qualitative"]
@@ -57,7 +68,7 @@ def assessment_schema(framework: Framework) -> dict[str, Any]:
         "properties": {
             "format": {"const": FORMAT},
             "format_version": {"const": FORMAT_VERSION},
-            "framework_edition": {"type": "string"},
+            "framework_edition": {"type": "string", "maxLength": EDITION_MAX_LENGTH},
             "organisation": short,
             "sector": short,
             "region": {"enum": list(framework.regions)},
@@ -72,8 +83,8 @@ def assessment_schema(framework: Framework) -> dict[str, Any]:
                         "additionalProperties": False,
                         "required": ["baseline", "leading"],
                         "properties": {
-                            "baseline": {"type": "number", "minimum": 0},
-                            "leading": {"type": "number", "minimum": 0},
+                            "baseline": {"type": "number", "minimum": 0, "maximum": MAX_NUMBER},
+                            "leading": {"type": "number", "minimum": 0, "maximum": MAX_NUMBER},
                         },
                     }
                     for i in scored
@@ -106,7 +117,7 @@ def assessment_schema(framework: Framework) -> dict[str, Any]:
             "data": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {input_id: number for input_id in framework.inputs},
+                "properties": {input_id: _input_number(spec) for input_id, spec in framework.inputs.items()},
             },
             "levels": {
                 "type": "object",
@@ -119,13 +130,19 @@ def assessment_schema(framework: Framework) -> dict[str, Any]:
                 "type": "object",
                 "additionalProperties": False,
                 "properties": {
-                    i.id: {"type": ["array", "null"], "uniqueItems": True, "items": {"enum": list(i.options)}}
+                    i.id: {
+                        "type": ["array", "null"],
+                        "uniqueItems": True,
+                        "maxItems": len(i.options),
+                        "items": {"enum": list(i.options)},
+                    }
                     for i in counts
                 },
             },
             "notes": {
                 "type": "object",
-                "additionalProperties": {"type": ["string", "null"], "maxLength": LIMITS["note"]},
+                "additionalProperties": False,
+                "properties": {key: note for key in (*(i.id for i in framework.indicators), *framework.gate)},
             },
         },
     }

@@ -228,7 +228,13 @@ def generated_pages(framework: Framework, language: str, pilots: Pilots) -> dict
     }
     pages = {page: _render(template, framework, language, page) for page, template in simple.items()}
     pages["calculator.md"] = _render(
-        "calculator.md.j2", framework, language, "calculator.md", pilots=pilots, max_bytes=MAX_ASSESSMENT_BYTES
+        "calculator.md.j2",
+        framework,
+        language,
+        "calculator.md",
+        pilots=pilots,
+        texts=pilot_texts(),
+        max_bytes=MAX_ASSESSMENT_BYTES,
     )
     for indicator in framework.indicators:
         page = f"indicators/{indicator.id}.md"

@@ -1,6 +1,10 @@
 // GMI self-scoring calculator: the page side.  The form is static HTML (usable before Python loads); the engine
 // runs in a module worker (gmi-worker.mjs).  User-provided strings are only ever set with textContent / values.
-// API: window.gmi = {ready, score(assessment), load(assessment), assessment()}.
+// API: window.gmi = {ready, score(assessment), load(assessment), assessment(), reply(assessment)}.
+//
+// Issue #10: a live summary (#gmi-live) stays in view while the reader types; a field shows its message only once it
+// was edited or left (or after save/print); numbers are read as people type them (full-width digits, thousands
+// separators); the plan says what value to reach and what to do; the print view is a signed self-assessment report.
 
 import { startEngine } from "./gmi-engine.js";
 
@@ -25,8 +29,21 @@ function start() {
   const form = document.getElementById("gmi-form");
   const str = (key) => root.getAttribute("data-s-" + key.replace(/_/g, "-")) || key;
   const $ = (id) => document.getElementById(id);
-  const numberFormat = (value, digits = 2) =>
-    typeof value === "number" ? value.toLocaleString(language, { maximumFractionDigits: digits }) : "–";
+  // Rounding by unit, the rule of calculator/numbers.py (names.unit_display from the engine; these defaults until
+  // then): percent to one decimal, points to two, every other unit (intensities, tonnes, tce) to 3 significant figures.
+  const DEFAULT_DISPLAY = { percent: { decimals: 1 }, points: { decimals: 2 }, level: { decimals: 0 }, functions: { decimals: 0 } };
+  function formatValue(value, unit) {
+    if (typeof value !== "number" || !Number.isFinite(value)) return "–";
+    const rule = own(names && names.unit_display, unit) || DEFAULT_DISPLAY[unit] || { significant: 3 };
+    if (typeof rule.decimals === "number") return value.toLocaleString(language, { maximumFractionDigits: rule.decimals });
+    if (value === 0) return (0).toLocaleString(language);
+    const digits = typeof rule.significant === "number" ? rule.significant : 3;
+    // Whole digits are never dropped as "significant" ones: 123456 tonnes stays 123,456 (not 123,000).
+    const whole = Math.floor(Math.log10(Math.abs(value))) + 1;
+    if (whole >= digits) return value.toLocaleString(language, { maximumFractionDigits: 0 });
+    return value.toLocaleString(language, { maximumSignificantDigits: digits });
+  }
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
 
   // ---- Progress -------------------------------------------------------------------------------------------
   const progressBox = $("gmi-progress");
@@ -86,10 +103,20 @@ function start() {
   const byName = (name) => form.querySelectorAll(`[name="${CSS.escape(name)}"]`);
   const fieldNames = [...new Set([...form.elements].map((el) => el.name).filter(Boolean))];
 
+  // Numbers as people type them: full-width digits and punctuation of a Chinese input method (８５０００, ８５，０００,
+  // １．５), thousands separators (, and ，) in groups of three, spaces.  Anything else goes to the engine as text,
+  // which rejects it on its field (never a silently wrong number: "1,5" is not read as 15).
+  function normaliseNumber(text) {
+    return String(text)
+      .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+      .replace(/[\u2212\u2012\u2013]/g, "-")
+      .replace(/\s/g, "");
+  }
   function parseNumber(text) {
-    const cleaned = text.replace(/[\s,_]/g, "");
+    const cleaned = normaliseNumber(text);
     if (cleaned === "") return null;
-    return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cleaned) ? Number(cleaned) : text.trim();
+    const grouped = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(cleaned) ? cleaned.replace(/,/g, "") : cleaned;
+    return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(grouped) ? Number(grouped) : text.trim();
   }
 
   function radioValue(name) {
@@ -197,6 +224,10 @@ function start() {
       }
     }
     syncCustom();
+    arrangeRegions();
+    touched.clear();
+    showAll = false;
+    touchFilled();
     changed();
   }
 
@@ -207,12 +238,22 @@ function start() {
   // ---- Results ---------------------------------------------------------------------------------------------
   const label = (key) => (names && names.labels[key]) || key;
   const indicatorName = (id) => (names && names.indicators[id]) || id;
+  const unitName = (unit) => (names && names.units[unit]) || unit;
+  const chapterUrl = (id) => own(names && names.pages, id) || `../indicators/${encodeURIComponent(id)}/`;
+  const listSeparator = str("list_separator");
 
-  function guidanceLink(id) {
+  function guidanceLink(id, text = indicatorName(id)) {
     const link = document.createElement("a");
-    link.href = `../indicators/${encodeURIComponent(id)}/`;
-    link.textContent = indicatorName(id);
+    link.href = chapterUrl(id);
+    link.textContent = text;
     return link;
+  }
+
+  function element(tag, className, text) {
+    const el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text !== undefined) el.textContent = text;
+    return el;
   }
 
   function cells(row, values) {
@@ -234,6 +275,27 @@ function start() {
     return null;
   }
 
+  // ---- Errors only when earned: a field's message shows once the field was edited or left, or after save/print.
+  const touched = new Set();
+  let showAll = false;
+  let lastReply = null;
+  function earned(field) {
+    if (showAll || !field) return true;
+    for (const name of touched) {
+      if (name === field || name.startsWith(field + ".") || field.startsWith(name + ".")) return true;
+    }
+    return false;
+  }
+  function touchFilled() {
+    // A value that came from a file, an example or the autosave was entered by someone: its messages are earned.
+    for (const el of form.elements) {
+      if (!el.name) continue;
+      if (el.type === "radio" || el.type === "checkbox") {
+        if (el.checked && el.value !== "") touched.add(el.name);
+      } else if (el.tagName !== "SELECT" && el.value.trim() !== "") touched.add(el.name);
+    }
+  }
+
   function clearFieldMessages() {
     for (const note of form.querySelectorAll(".gmi-msg")) note.remove();
     for (const el of form.querySelectorAll("[data-gmi-described]")) {
@@ -251,32 +313,25 @@ function start() {
     if (severity === "error") el.setAttribute("aria-invalid", "true");
   }
 
-  function showMessages(messages) {
+  function showMessages(allMessages) {
     clearFieldMessages();
     const list = $("gmi-messages");
     list.replaceChildren();
-    if (!messages.length) {
-      const item = document.createElement("li");
-      item.className = "gmi-ok";
-      item.textContent = str("calc_no_messages");
-      list.append(item);
+    const messages = allMessages.filter((message) => earned(message.field));
+    if (!allMessages.length) {
+      list.append(element("li", "gmi-ok", str("calc_no_messages")));
       return;
     }
     messages.forEach((message, index) => {
       const container = fieldContainer(message.field);
-      const item = document.createElement("li");
-      item.className = `gmi-${message.severity}`;
-      const mark = document.createElement("span");
-      mark.className = "gmi-mark";
-      mark.textContent = message.severity === "error" ? "✖ " : "⚠ ";
+      const item = element("li", `gmi-${message.severity}`);
+      const mark = element("span", "gmi-mark", message.severity === "error" ? "✖ " : "⚠ ");
       mark.setAttribute("aria-hidden", "true");
       item.append(mark);
       if (container) {
         const id = `gmi-msg-${index}`;
-        const note = document.createElement("p");
-        note.className = `gmi-msg gmi-${message.severity}`;
+        const note = element("p", `gmi-msg gmi-${message.severity}`, message.text);
         note.id = id;
-        note.textContent = message.text;
         container.append(note);
         const targets = container.matches("fieldset") ? [container] : container.querySelectorAll("input, select, textarea");
         for (const el of targets) describe(el, id, message.severity);
@@ -300,24 +355,203 @@ function start() {
     if (svg && svg.nodeName.toLowerCase() === "svg") figure.append(document.importNode(svg, true));
   }
 
+  // The names of an unanswered indicator's missing inputs: the engine's own list (page_reply), else the result's.
+  function missingNames(reply, indicator) {
+    const given = own(reply.missing, indicator.id);
+    if (typeof given === "string" && given) return given;
+    const ids = [...(indicator.missing || []), ...(indicator.rejected || [])].map((field) => String(field).replace(/^data\./, ""));
+    return [...new Set(ids)].map((id) => own(names.inputs, id) || id).join(", ");
+  }
+
+  function ratingText(rating) {
+    return rating.rated ? names.bands[rating.band] || rating.band : `${label("not_rated")} (${label("gate")}: ${label(rating.reason)})`;
+  }
+
+  function showLive(result) {
+    const valid = result && result.valid;
+    $("gmi-live-total").textContent = valid ? `${formatValue(result.total, "points")} / ${formatValue(result.max, "points")}` : "–";
+    $("gmi-live-rating").textContent = valid ? ratingText(result.rating) : "–";
+    $("gmi-live-rating").dataset.band = valid && result.rating.rated ? result.rating.band : "not-rated";
+    $("gmi-live-completeness").textContent = valid
+      ? `${result.completeness.answered} / ${result.completeness.total} (${formatValue(result.completeness.percent, "percent")} %)`
+      : "–";
+    $("gmi-live-gate").textContent = valid ? label(`gate_${result.gate.status}`) : "–";
+    const byId = new Map(valid ? result.dimensions.map((dimension) => [dimension.id, dimension]) : []);
+    for (const item of $("gmi-live-dimensions").querySelectorAll("li[data-dimension]")) {
+      const dimension = byId.get(item.dataset.dimension);
+      const percent = dimension ? Math.max(0, Math.min(100, dimension.percent)) : 0;
+      item.querySelector(".gmi-bar-fill").style.width = `${percent}%`;
+      item.querySelector(".gmi-live-percent").textContent = dimension ? `${formatValue(dimension.percent, "percent")} %` : "–";
+    }
+  }
+
+  function showDimensions(result) {
+    const rows = $("gmi-dimension-rows");
+    rows.replaceChildren();
+    for (const dimension of result.dimensions) {
+      const row = document.createElement("tr");
+      row.dataset.dimension = dimension.id;
+      cells(row, [
+        names.dimensions[dimension.id] || dimension.id,
+        `${formatValue(dimension.points, "points")} / ${formatValue(dimension.max, "points")}`,
+        `${formatValue(dimension.percent, "percent")} %`,
+      ]);
+      rows.append(row);
+    }
+  }
+
+  function withUnit(value, unit) {
+    return `${formatValue(value, unit)} ${unitName(unit)}`;
+  }
+
+  // The plan says what to reach (targets from the engine's plan, in the indicator's unit) and what to do (the
+  // indicator's first good practices, with a link to its chapter).
+  function planTarget(step, indicator, reply) {
+    const unit = indicator ? indicator.unit : "";
+    const targets = step.targets;
+    if (targets && targets.full) {
+      const values = {
+        full: withUnit(targets.full.value, unit),
+        full_points: formatValue(targets.full.points, "points"),
+      };
+      if (targets.next && targets.next.value !== targets.full.value) {
+        return fill(str("calc_plan_target"), {
+          ...values,
+          next: withUnit(targets.next.value, unit),
+          next_points: formatValue(targets.next.points, "points"),
+        });
+      }
+      return fill(str("calc_plan_full"), values);
+    }
+    if (typeof step.next_level === "number") {
+      const levels = own(names.levels, step.id) || [];
+      return fill(str("calc_plan_level"), {
+        level: String(step.next_level),
+        text: levels[step.next_level] || "",
+        points: formatValue(step.next_points, "points"),
+      });
+    }
+    if (indicator && indicator.status === "unanswered") return fill(str("calc_plan_next"), { missing: missingNames(reply, indicator) });
+    return "";
+  }
+
+  function showPlan(result, reply) {
+    const plan = $("gmi-plan");
+    plan.replaceChildren();
+    const byId = new Map(result.indicators.map((indicator) => [indicator.id, indicator]));
+    for (const step of result.improvement_plan) {
+      const indicator = byId.get(step.id);
+      const item = document.createElement("li");
+      item.dataset.indicator = step.id;
+      const head = element("p", "gmi-plan-head");
+      head.append(guidanceLink(step.id));
+      head.append(
+        ` — ${label("points_available")}: ${formatValue(step.points_available, "points")} (${names.dimensions[step.dimension] || step.dimension}; ${label(`status_${step.status}`)})`,
+      );
+      item.append(head);
+      const target = planTarget(step, indicator, reply);
+      if (target) item.append(element("p", "gmi-plan-target", target));
+      const practices = own(names.practices, step.id) || [];
+      const chosen = (Array.isArray(step.practices) ? step.practices : [0, 1]).map((index) => practices[index]).filter(Boolean);
+      if (chosen.length) {
+        const list = element("ul", "gmi-plan-practices");
+        list.setAttribute("aria-label", str("calc_plan_practices"));
+        for (const text of chosen) {
+          const practice = element("li", "gmi-plan-practice");
+          practice.append(element("span", "gmi-key", `${str("calc_plan_practices")}: `), text);
+          list.append(practice);
+        }
+        item.append(list);
+        const more = element("p", "gmi-plan-more");
+        more.append(guidanceLink(step.id, `${str("calc_plan_chapter")}: ${indicatorName(step.id)}`));
+        item.append(more);
+      }
+      plan.append(item);
+    }
+  }
+
+  // ---- The printed report: who, when, which edition, every value entered -----------------------------------
+  const selectedText = (name) => {
+    const select = byName(name)[0];
+    return select && select.selectedIndex >= 0 && select.value !== "" ? select.options[select.selectedIndex].textContent : "";
+  };
+  function fieldName(container) {
+    const labelEl = container.querySelector("label");
+    if (!labelEl) return "";
+    const first = [...labelEl.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+    return (first ? first.textContent : labelEl.textContent).trim();
+  }
+  function fillPrintReport() {
+    $("gmi-print-organisation").textContent = byName("organisation")[0].value.trim() || "–";
+    $("gmi-print-region").textContent = selectedText("region") || "–";
+    $("gmi-print-sector").textContent = byName("sector")[0].value.trim() || "–";
+    const year = parseNumber(byName("reporting_year")[0].value);
+    $("gmi-print-year").textContent = year === null ? "–" : String(year);
+    $("gmi-print-date").textContent = new Date().toLocaleDateString(language, { year: "numeric", month: "long", day: "numeric" });
+    $("gmi-print-set").textContent = selectedText("benchmark_set") || "–";
+    const rows = $("gmi-print-values");
+    rows.replaceChildren();
+    const add = (name, value) => {
+      const row = document.createElement("tr");
+      cells(row, [name, value]);
+      rows.append(row);
+    };
+    add(label("money_unit"), selectedText("money_unit"));
+    for (const container of form.querySelectorAll('.gmi-field[data-field^="data."], .gmi-field[data-field="exchange_rate"]')) {
+      const input = container.querySelector("input");
+      if (!input || input.value.trim() === "") continue;
+      const parsed = parseNumber(input.value);
+      const unitSelect = container.querySelector("select.gmi-unit-select");
+      const after = container.querySelector(".gmi-unit-after");
+      const unitText = unitSelect
+        ? unitSelect.options[unitSelect.selectedIndex].textContent
+        : after && after.hasAttribute("data-money")
+          ? selectedText("money_unit")
+          : (after || {}).textContent || "";
+      const shown = typeof parsed === "number" ? parsed.toLocaleString(language, { maximumFractionDigits: 10 }) : input.value.trim();
+      add(fieldName(container), `${shown} ${unitText}`.trim());
+    }
+    for (const fieldset of form.querySelectorAll("fieldset.gmi-choice[data-field]")) {
+      const name = fieldset.dataset.field;
+      const chosen = [...fieldset.querySelectorAll(`input[name="${CSS.escape(name)}"]:checked`)].filter((el) => el.value !== "");
+      const none = fieldset.querySelector("[data-none-for]");
+      if (!chosen.length && !(none && none.checked)) continue;
+      const indicator = fieldset.closest(".gmi-indicator");
+      const title = indicator
+        ? indicator.querySelector(".gmi-indicator-title").firstChild.textContent.trim()
+        : fieldset.querySelector("legend").textContent.trim();
+      const value = chosen.length ? chosen.map((el) => fieldset.querySelector(`label[for="${CSS.escape(el.id)}"]`).textContent.trim()) : [none.nextElementSibling.textContent.trim()];
+      add(title, value.join(listSeparator));
+    }
+    if (rows.children.length === 1) add(str("calc_report_none"), "");
+  }
+  window.addEventListener("beforeprint", () => {
+    showAll = true;
+    if (lastReply) showMessages(lastReply.messages);
+    fillPrintReport();
+  });
+
   function render(reply) {
+    lastReply = reply;
     const result = JSON.parse(reply.result);
     $("gmi-results-wait").hidden = true;
     root.dataset.valid = String(result.valid);
+    root.dataset.partial = String(Boolean(result.partial));
     showMessages(reply.messages);
+    showLive(result);
+    fillPrintReport();
     if (!result.valid) {
       for (const id of ["gmi-total", "gmi-rating", "gmi-gate-status", "gmi-completeness"]) $(id).textContent = "–";
+      $("gmi-dimension-rows").replaceChildren();
       $("gmi-indicator-rows").replaceChildren();
       $("gmi-plan").replaceChildren();
       $("gmi-carbon").replaceChildren();
       showRadar(null);
       return;
     }
-    $("gmi-total").textContent = `${numberFormat(result.total)} / ${numberFormat(result.max)}`;
+    $("gmi-total").textContent = `${formatValue(result.total, "points")} / ${formatValue(result.max, "points")}`;
     const rating = result.rating;
-    $("gmi-rating").textContent = rating.rated
-      ? names.bands[rating.band] || rating.band
-      : `${label("not_rated")} (${label("gate")}: ${label(rating.reason)})`;
+    $("gmi-rating").textContent = ratingText(rating);
     $("gmi-rating").dataset.band = rating.rated ? rating.band : "not-rated";
     const gate = result.gate;
     const gateParts = [label(`gate_${gate.status}`)];
@@ -327,7 +561,8 @@ function start() {
     $("gmi-gate-status").textContent = gateParts.join(" — ");
     $("gmi-gate-status").dataset.status = gate.status;
     const done = result.completeness;
-    $("gmi-completeness").textContent = `${done.answered} / ${done.total} (${numberFormat(done.percent, 1)} %) · ${label("gate")}: ${done.gate_answered} / ${done.gate_total}`;
+    $("gmi-completeness").textContent = `${done.answered} / ${done.total} (${formatValue(done.percent, "percent")} %) · ${label("gate")}: ${done.gate_answered} / ${done.gate_total}`;
+    showDimensions(result);
     showRadar(reply.radar);
 
     const rows = $("gmi-indicator-rows");
@@ -335,35 +570,30 @@ function start() {
     for (const indicator of result.indicators) {
       const row = document.createElement("tr");
       row.dataset.indicator = indicator.id;
-      const unitName = names.units[indicator.unit] || indicator.unit;
       const value =
         indicator.value === null || indicator.value === undefined
           ? "–"
           : indicator.type === "qualitative"
             ? `${label("level")} ${indicator.value}`
-            : `${numberFormat(indicator.value, 4)} ${unitName}`;
+            : withUnit(indicator.value, indicator.unit);
+      const status = [label(`status_${indicator.status}`)];
+      if (indicator.status === "unanswered") {
+        const missing = missingNames(reply, indicator);
+        if (missing) status.push(`${str("calc_missing")}: ${missing}`);
+      }
+      // Scores resting on illustrative or general-set benchmarks say so (the booklet and pages do too).
+      if (indicator.benchmark && indicator.benchmark.illustrative) status.push(label("illustrative"));
+      if (indicator.benchmark && indicator.benchmark.fallback) status.push(label("benchmark_fallback"));
       cells(row, [
         guidanceLink(indicator.id),
         value,
-        `${numberFormat(indicator.points)} / ${numberFormat(indicator.max)}`,
-        // Scores resting on illustrative or general-set benchmarks say so (the booklet and pages do too).
-        [
-          label(`status_${indicator.status}`),
-          ...(indicator.benchmark && indicator.benchmark.illustrative ? [label("illustrative")] : []),
-          ...(indicator.benchmark && indicator.benchmark.fallback ? [label("benchmark_fallback")] : []),
-        ].join("; "),
+        `${formatValue(indicator.points, "points")} / ${formatValue(indicator.max, "points")}`,
+        status.join(listSeparator),
       ]);
       rows.append(row);
     }
 
-    const plan = $("gmi-plan");
-    plan.replaceChildren();
-    for (const step of result.improvement_plan) {
-      const item = document.createElement("li");
-      item.append(guidanceLink(step.id));
-      item.append(` — ${label("points_available")}: ${numberFormat(step.points_available)} (${names.dimensions[step.dimension] || step.dimension}; ${label(`status_${step.status}`)})`);
-      plan.append(item);
-    }
+    showPlan(result, reply);
 
     const carbon = result.carbon;
     const box = $("gmi-carbon");
@@ -377,7 +607,7 @@ function start() {
         ["energy_tce", carbon.energy_tce, "tce"],
       ]) {
         const item = document.createElement("li");
-        item.textContent = `${label(key)}: ${numberFormat(value, 3)} ${names.units[unitKey] || unitKey}`;
+        item.textContent = `${label(key)}: ${withUnit(value, unitKey)}`;
         summary.append(item);
       }
       box.append(summary);
@@ -401,17 +631,23 @@ function start() {
           const row = document.createElement("tr");
           cells(row, [
             names.inputs[line.input] || line.input,
-            `${numberFormat(line.quantity, 3)} ${names.units[line.unit] || line.unit}`,
+            withUnit(line.quantity, line.unit),
             `${names.factors[line.factor] || line.factor}: ${line.factor_value} ${names.units[line.factor_unit] || line.factor_unit}`,
             String(line.year),
             names.sources[line.source] || line.source,
             String(line.scope),
-            numberFormat(line.tco2e, 3),
+            formatValue(line.tco2e, "tco2e"),
           ]);
           body.append(row);
         }
         table.append(thead, body);
-        box.append(heading, table);
+        const wrap = element("div", "gmi-table-wrap");
+        wrap.tabIndex = 0;
+        wrap.setAttribute("role", "region");
+        heading.id = "gmi-factors-title";
+        wrap.setAttribute("aria-labelledby", heading.id);
+        wrap.append(table);
+        box.append(heading, wrap);
       }
     }
   }
@@ -446,10 +682,56 @@ function start() {
       if (none) none.checked = false;
     }
     if (target.name === "benchmark_set") syncCustom();
+    if (target.name === "region") arrangeRegions();
+    touched.add(target.name || (target.dataset && target.dataset.noneFor) || "");
     changed();
   });
   form.addEventListener("change", (event) => {
     if (event.target.tagName === "SELECT") syncCustom();
+    if (event.target.name === "region") arrangeRegions();
+  });
+  form.addEventListener("focusout", (event) => {
+    const name = event.target.name;
+    if (!name || touched.has(name)) return;
+    touched.add(name);
+    if (lastReply) showMessages(lastReply.messages);
+  });
+
+  // ---- The chosen region's suppliers and fuels first; the other region's folded (still there, never dropped) --
+  const regionFolds = [];
+  for (const group of form.querySelectorAll(".gmi-group")) {
+    const children = [...group.children].filter((child) => child.tagName !== "LEGEND");
+    if (!children.some((child) => child.matches(".gmi-field[data-regions]"))) continue;
+    const fold = element("details", "gmi-other-region");
+    fold.append(element("summary", "", str("calc_other_region")));
+    regionFolds.push({ group, children, fold });
+  }
+  function arrangeRegions() {
+    const region = byName("region")[0].value;
+    for (const { group, children, fold } of regionFolds) {
+      const other = (child) => region !== "" && child.matches("[data-regions]") && !child.dataset.regions.split(" ").includes(region);
+      for (const child of children) (other(child) ? fold : group).append(child);
+      const folded = children.filter(other);
+      if (folded.length) {
+        group.append(fold);
+        // A figure already entered for the other region stays in sight (and its warning with it).
+        if (folded.some((child) => [...child.querySelectorAll("input")].some((input) => input.value.trim() !== ""))) fold.open = true;
+      } else fold.remove();
+    }
+  }
+
+  // ---- Live summary: always in view (sticky beside the form; a bar at the bottom of a phone that expands) --------
+  const liveToggle = $("gmi-live-toggle");
+  liveToggle.addEventListener("click", () => {
+    const open = $("gmi-live").dataset.open !== "true";
+    $("gmi-live").dataset.open = String(open);
+    liveToggle.setAttribute("aria-expanded", String(open));
+    liveToggle.textContent = str(open ? "calc_live_close" : "calc_live_open");
+  });
+  $("gmi-live").querySelector('a[href="#gmi-results"]').addEventListener("click", () => {
+    $("gmi-live").dataset.open = "false";
+    liveToggle.setAttribute("aria-expanded", "false");
+    liveToggle.textContent = str("calc_live_open");
   });
 
   // ---- Toolbar -----------------------------------------------------------------------------------------------
@@ -515,7 +797,12 @@ function start() {
       setStatus(`${str("calc_error_load")} ${error.message}`, "error");
     }
   });
+  function earnAll() {
+    showAll = true;
+    if (lastReply) showMessages(lastReply.messages);
+  }
   $("gmi-save").addEventListener("click", () => {
+    earnAll();
     const blob = new Blob([JSON.stringify(buildAssessment(), null, 2) + "\n"], { type: "application/json" });
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
@@ -530,6 +817,9 @@ function start() {
     if (!window.confirm(str("calc_clear_confirm"))) return;
     form.reset();
     syncCustom();
+    arrangeRegions();
+    touched.clear();
+    showAll = false;
     status.replaceChildren();
     try {
       localStorage.removeItem(STORAGE_KEY);
@@ -539,7 +829,11 @@ function start() {
     clearTimeout(debounce);
     debounce = setTimeout(rescore, DEBOUNCE_MS);
   });
-  $("gmi-print").addEventListener("click", () => window.print());
+  $("gmi-print").addEventListener("click", () => {
+    earnAll();
+    fillPrintReport();
+    window.print();
+  });
 
   // ---- Start -------------------------------------------------------------------------------------------------
   // An assessment of an earlier format version is put into the current one by the engine (never lost).
@@ -577,5 +871,6 @@ function start() {
     score: (assessment) => request(JSON.stringify(assessment)).then((reply) => JSON.parse(reply.result)),
     load: (assessment) => upgraded(assessment).then(fillForm),
     assessment: () => buildAssessment(),
+    reply: (assessment) => request(JSON.stringify(assessment)),
   });
 }
