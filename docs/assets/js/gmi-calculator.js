@@ -3,6 +3,7 @@
 // API: window.gmi = {ready, score(assessment), load(assessment), assessment()}.
 
 import { startEngine } from "./gmi-engine.js";
+import { asJson, runningEngine } from "./gmi-engine.js"; // window.gmi.compare (gmi-compare.js does the rest)
 
 const root = document.getElementById("gmi-calculator");
 
@@ -577,5 +578,6 @@ function start() {
     score: (assessment) => request(JSON.stringify(assessment)).then((reply) => JSON.parse(reply.result)),
     load: (assessment) => upgraded(assessment).then(fillForm),
     assessment: () => buildAssessment(),
+    compare: (older, newer) => ready.then(() => runningEngine().compare(...[older, newer].map(asJson))).then((reply) => reply.comparison),
   });
 }
