@@ -124,7 +124,8 @@ def _qualified(name: str, qualifier: str, language: str) -> str:
 
 
 def _bar(framework: Framework, side: str, dimension: Mapping[str, Any], year: int, y: int, language: str) -> str:
-    percent = max(0.0, min(100.0, float(dimension[f"{side}_percent"])))
+    share = dimension[side] / dimension["max"] if dimension["max"] else 0.0
+    percent = max(0.0, min(100.0, 100 * share))
     points = f"{format_number(dimension[side])} / {dimension['max']:g}"
     return CHART_BAR.substitute(
         side=side,
