@@ -129,7 +129,8 @@ def test_a_grid_factor_change_is_shown_apart(framework: Framework) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("pair", sorted(PAIRS))
 def test_the_chart_has_one_pair_of_bars_per_dimension(framework: Framework, pair: str, language: str) -> None:
-    shown = reply(framework, *(pilot_text(name) for name in PAIRS[pair]), language)
+    old, new = PAIRS[pair]
+    shown = reply(framework, pilot_text(old), pilot_text(new), language)
     svg = ET.fromstring(shown["chart"])
     assert svg.get("viewBox", "").split()[2] == str(CHART_WIDTH)
     assert svg.get("role") == "img" and svg.find(f"{SVG}title") is not None
