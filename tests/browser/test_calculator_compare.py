@@ -76,93 +76,40 @@ def assert_chart(page: Page) -> None:
     assert all(bars == ["gmi-bar-old", "gmi-bar-new"] for _, bars in dimensions)
 
 
-# --- The same comparison as the CLI ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("language", list(LANGUAGE_PREFIX))
-@pytest.mark.parametrize("pair", sorted(PAIRS))
-def test_a_pilots_two_years_compare_as_on_the_command_line(
-    session: Session, site_url: str, pair: str, language: str
-) -> None:
-    old, new = (PILOTS / f"{name}.json" for name in PAIRS[pair])
-    expected = json.loads(cli("compare", str(old), str(new), "--format", "json"))
-    assert expected["valid"] is True
-    page = open_calculator(session, site_url, language)
-    texts = [path.read_text(encoding="utf-8") for path in (old, new)]
-    assert page.evaluate("([o, n]) => window.gmi.compare(o, n)", texts) == expected
-    assert page.evaluate("([o, n]) => window.gmi.compare(o, n)", [load_json(old), load_json(new)]) == expected
-    # The reader's way: choose the pilot in the list, press the button.
-    page.select_option("#gmi-compare-pilot", PAIRS[pair][1])
-    page.click("#gmi-compare-pilot-go")
-    wait_until(page, RESULT_SHOWN, timeout_ms=60_000)
-    assert shown_lines(page) == cli_lines(old, new, language)
-    assert_chart(page)
-    dimension_lines = page.eval_on_selector_all(
-        "#gmi-compare-dimensions li", "items => items.map(i => i.dataset.dimension)"
-    )
-    assert dimension_lines == ["energy", "resources", "clean", "products", "land"]
-    assert session.errors == []
-
-
-def test_an_earlier_file_against_the_form_shows_the_grid_factor_apart(
-    session: Session, site_url: str, tmp_path: Path
-) -> None:
-    """GD-1 read as 2022 → 2023 (the grid factor moved): the earlier file opened against the form, as a reader does."""
-    files = {}
-    for side, name, year in (("old", "gd-electronics-dongguan-2024", 2022), ("new", "gd-electronics-dongguan", 2023)):
-        raw = load_json(PILOTS / f"{name}.json")
-        raw["reporting_year"] = year
-        files[side] = tmp_path / f"{side}.json"
-        files[side].write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
-    expected = cli_lines(files["old"], files["new"], "zh-hant")
-    assert ": +0.000 " not in expected["grid_factor_t"] and ": -0.000 " not in expected["grid_factor_t"]
-    page = open_calculator(session, site_url, "zh-hant")
-    page.evaluate("a => window.gmi.load(a)", load_json(files["new"]))
-    wait_until(page, "() => window.gmi.assessment().reporting_year === 2023")
-    payload: FilePayload = {"name": "old.json", "mimeType": "application/json", "buffer": files["old"].read_bytes()}
-    page.set_input_files("#gmi-compare-file", files=[payload])
-    wait_until(page, RESULT_SHOWN, timeout_ms=60_000)
-    assert shown_lines(page) == expected
-    assert_chart(page)
-    assert page.locator("#gmi-compare-messages li[data-code='compare_grid_factor']").count() == 1
-    assert session.errors == []
-
-
-def test_a_hostile_earlier_file_stays_text_and_a_broken_one_is_refused(session: Session, site_url: str) -> None:
-    page = open_calculator(session, site_url, "en")
-    page.evaluate("a => window.gmi.load(a)", load_json(PILOTS / "hk-food-bakery.json"))
-    earlier = load_json(PILOTS / "hk-food-bakery-2024.json")
-    earlier["organisation"] = PAYLOAD_IMG
-    payload: FilePayload = {"name": PAYLOAD_IMG, "mimeType": "application/json", "buffer": json.dumps(earlier).encode()}
-    page.set_input_files("#gmi-compare-file", files=[payload])
-    wait_until(page, RESULT_SHOWN, timeout_ms=60_000)
-    assert PAYLOAD_IMG in page.inner_text("#gmi-compare-sides")
-    assert page.locator("img[src='x']").count() == 0 and page.evaluate("typeof window.__pwned") == "undefined"
-    broken: FilePayload = {"name": "broken.json", "mimeType": "application/json", "buffer": b'{"format": '}
-    page.set_input_files("#gmi-compare-file", files=[broken])
-    wait_until(page, "() => document.getElementById('gmi-compare-status').dataset.kind === 'error'", timeout_ms=60_000)
-    assert page.locator("#gmi-compare-result").is_hidden()
-    assert page.inner_text("#gmi-compare-status").strip()
-    assert session.errors == []
-
-
-# --- Beside the illustrative pilots ----------------------------------------------------------------------------------
+# --- In the reader's language: both pilots' two years as on the command line, and the pilots section ---------------
+# One page per language (each page load starts the engine afresh): the two pairs, then the reader among the pilots.
 
 
 def page_string(key: str, language: str) -> str:
     return str(yaml.safe_load((ROOT / "publish" / "strings.yaml").read_text(encoding="utf-8"))[key][language])
 
 
-@pytest.mark.parametrize("language", list(LANGUAGE_PREFIX))
-def test_the_pilots_section_says_illustrative_and_places_the_reader(
-    session: Session, site_url: str, language: str
-) -> None:
+def check_pair(page: Page, pair: str, language: str) -> None:
+    old, new = (PILOTS / f"{name}.json" for name in PAIRS[pair])
+    expected = json.loads(cli("compare", str(old), str(new), "--format", "json"))
+    assert expected["valid"] is True
+    texts = [path.read_text(encoding="utf-8") for path in (old, new)]
+    assert page.evaluate("([o, n]) => window.gmi.compare(o, n)", texts) == expected
+    assert page.evaluate("([o, n]) => window.gmi.compare(o, n)", [load_json(old), load_json(new)]) == expected
+    # The reader's way: choose the pilot in the list, press the button.
+    page.evaluate("() => { document.getElementById('gmi-compare-result').hidden = true; }")
+    page.select_option("#gmi-compare-pilot", PAIRS[pair][1])
+    page.click("#gmi-compare-pilot-go")
+    wait_until(page, RESULT_SHOWN, timeout_ms=60_000)
+    assert shown_lines(page) == cli_lines(old, new, language), pair
+    assert_chart(page)
+    dimension_lines = page.eval_on_selector_all(
+        "#gmi-compare-dimensions li", "items => items.map(i => i.dataset.dimension)"
+    )
+    assert dimension_lines == ["energy", "resources", "clean", "products", "land"]
+
+
+def check_pilots_section(page: Page, language: str) -> None:
     reader = PILOTS / "hk-food-bakery-2024.json"
     mine = {item["id"]: item for item in cli_score(reader)["indicators"]}
     pilots = {path.stem: {item["id"]: item for item in cli_score(path)["indicators"]} for path in LATEST}
     assert len(pilots) == 5
     lower = {i.id for i in load_folder().indicators if i.type == "quantitative" and i.direction == "lower"}
-    page = open_calculator(session, site_url, language)
     note = page.inner_text("#gmi-peers-note").lower()
     assert ILLUSTRATIVE[language] in note and NOT_A_BENCHMARK[language] in note
     assert ILLUSTRATIVE[language] in page.inner_text("#gmi-peers thead").lower()
@@ -193,4 +140,49 @@ def test_the_pilots_section_says_illustrative_and_places_the_reader(
         beaten = sum(1 for value in answered.values() if (row["value"] > value if higher else row["value"] < value))
         position = page_string("peers_better_than", language).replace("{n}", str(beaten))
         assert row["position"].startswith(position.replace("{total}", str(len(answered)))), row
+
+
+@pytest.mark.parametrize("language", list(LANGUAGE_PREFIX))
+def test_pilot_pairs_compare_as_on_the_command_line_and_the_pilots_are_illustrative(
+    session: Session, site_url: str, language: str
+) -> None:
+    page = open_calculator(session, site_url, language)
+    for pair in sorted(PAIRS):
+        check_pair(page, pair, language)
+    check_pilots_section(page, language)
+    assert session.errors == []
+
+
+# --- An earlier file against the form ------------------------------------------------------------------------------
+
+
+def test_an_earlier_file_against_the_form(session: Session, site_url: str, tmp_path: Path) -> None:
+    """GD-1 read as 2022 → 2023 (the grid factor moved), opened as a reader does; the earlier file's organisation
+    holds markup, which stays text; then a broken file is refused and nothing is shown."""
+    files = {}
+    for side, name, year in (("old", "gd-electronics-dongguan-2024", 2022), ("new", "gd-electronics-dongguan", 2023)):
+        raw = load_json(PILOTS / f"{name}.json")
+        raw["reporting_year"] = year
+        if side == "old":
+            raw["organisation"] = PAYLOAD_IMG
+        files[side] = tmp_path / f"{side}.json"
+        files[side].write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    expected = cli_lines(files["old"], files["new"], "zh-hant")
+    assert ": +0.000 " not in expected["grid_factor_t"] and ": -0.000 " not in expected["grid_factor_t"]
+    page = open_calculator(session, site_url, "zh-hant")
+    page.evaluate("a => window.gmi.load(a)", load_json(files["new"]))
+    wait_until(page, "() => window.gmi.assessment().reporting_year === 2023")
+    payload: FilePayload = {"name": PAYLOAD_IMG, "mimeType": "application/json", "buffer": files["old"].read_bytes()}
+    page.set_input_files("#gmi-compare-file", files=[payload])
+    wait_until(page, RESULT_SHOWN, timeout_ms=60_000)
+    assert shown_lines(page) == expected
+    assert_chart(page)
+    assert page.locator("#gmi-compare-messages li[data-code='compare_grid_factor']").count() == 1
+    assert PAYLOAD_IMG in page.inner_text("#gmi-compare-sides")
+    assert page.locator("img[src='x']").count() == 0 and page.evaluate("typeof window.__pwned") == "undefined"
+    broken: FilePayload = {"name": "broken.json", "mimeType": "application/json", "buffer": b'{"format": '}
+    page.set_input_files("#gmi-compare-file", files=[broken])
+    wait_until(page, "() => document.getElementById('gmi-compare-status').dataset.kind === 'error'", timeout_ms=60_000)
+    assert page.locator("#gmi-compare-result").is_hidden()
+    assert page.inner_text("#gmi-compare-status").strip()
     assert session.errors == []
