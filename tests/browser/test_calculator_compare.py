@@ -5,6 +5,7 @@ places the reader among the values `gmi score` gives the pilot files."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -18,7 +19,7 @@ from playwright.sync_api import FilePayload, Page
 from calculator.source import load_folder
 
 from .conftest import LANGUAGE_PREFIX, ROOT, Session, load_json, wait_until
-from .test_calculator import PAYLOAD_IMG, cli_score, open_calculator
+from .test_calculator import PAYLOAD_IMG, open_calculator
 
 pytestmark = pytest.mark.browser
 
@@ -35,8 +36,9 @@ NOT_A_BENCHMARK = {"en": "not a statistical benchmark", "zh-hant": "不是統計
 RESULT_SHOWN = "() => !document.getElementById('gmi-compare-result').hidden"
 
 
+@functools.cache
 def cli(*arguments: str) -> str:
-    """What `python -m calculator ARGUMENTS` prints."""
+    """What `python -m calculator ARGUMENTS` prints (once per module: the languages share the JSON outputs)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "calculator", *arguments]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
@@ -80,6 +82,11 @@ def assert_chart(page: Page) -> None:
 # One page per language (each page load starts the engine afresh): the two pairs, then the reader among the pilots.
 
 
+@functools.cache
+def lower_is_better() -> frozenset[str]:
+    return frozenset(i.id for i in load_folder().indicators if i.type == "quantitative" and i.direction == "lower")
+
+
 def page_string(key: str, language: str) -> str:
     return str(yaml.safe_load((ROOT / "publish" / "strings.yaml").read_text(encoding="utf-8"))[key][language])
 
@@ -106,10 +113,14 @@ def check_pair(page: Page, pair: str, language: str) -> None:
 
 def check_pilots_section(page: Page, language: str) -> None:
     reader = PILOTS / "hk-food-bakery-2024.json"
-    mine = {item["id"]: item for item in cli_score(reader)["indicators"]}
-    pilots = {path.stem: {item["id"]: item for item in cli_score(path)["indicators"]} for path in LATEST}
-    assert len(pilots) == 5
-    lower = {i.id for i in load_folder().indicators if i.type == "quantitative" and i.direction == "lower"}
+    results = json.loads(cli("score", str(reader), *map(str, LATEST), "--format", "json"))
+    mine = {item["id"]: item for item in results[0]["indicators"]}
+    pilots = {
+        path.stem: {item["id"]: item for item in result["indicators"]}
+        for path, result in zip(LATEST, results[1:], strict=True)
+    }
+    assert len(pilots) == 5 and all(result["valid"] for result in results)
+    lower = lower_is_better()
     note = page.inner_text("#gmi-peers-note").lower()
     assert ILLUSTRATIVE[language] in note and NOT_A_BENCHMARK[language] in note
     assert ILLUSTRATIVE[language] in page.inner_text("#gmi-peers thead").lower()

@@ -236,6 +236,6 @@ function start() {
   };
   // The page redraws its indicator rows after every result: the pilots follow.
   const results = $("gmi-indicator-rows");
-  if (results) new MutationObserver(soon).observe(results, { childList: true });
+  if (results) new MutationObserver(soon).observe(results, { childList: true, subtree: true, characterData: true });
   if (pilotNames.length) soon();
 }
