@@ -13,7 +13,13 @@ from .messages import render, text
 from .model import Framework
 from .report import band_name, format_number
 
-__all__ = ["comparison_csv_header", "comparison_csv_rows", "render_comparison_text", "signed"]
+__all__ = [
+    "comparison_csv_header",
+    "comparison_csv_rows",
+    "comparison_parts",
+    "render_comparison_text",
+    "signed",
+]
 
 CHANGE_KINDS = ("improved", "worsened", "newly_answered", "no_longer_answered")
 
@@ -64,68 +70,111 @@ def _change_text(pair: Mapping[str, Any], digits: int, label: Mapping[str, str])
 
 def _pair_line(name: str, pair: Mapping[str, Any], digits: int, unit: str, label: Mapping[str, str]) -> str:
     return (
-        f"  {name}: {format_number(pair['old'], digits)} → {format_number(pair['new'], digits)} {unit}"
+        f"{name}: {format_number(pair['old'], digits)} → {format_number(pair['new'], digits)} {unit}"
         f" ({_change_text(pair, digits, label)})"
     )
+
+
+def comparison_parts(comparison: Mapping[str, Any], framework: Framework, language: str) -> dict[str, Any]:
+    """Every line of the text report as data (the browser shows the same words): ``{title, messages: [{code,
+    severity, text}], files: {old, new: [texts]}`` (the problems of a file that cannot be scored), and when the
+    comparison is valid ``sides: {old, new}, total, rating, dimension_heading, dimensions: [{id, text}], changes:
+    [{kind, heading, items: [{id, text}]}], lists: [{kind, text}], carbon: [{key, text, level}], completeness``."""
+    label = _labels(framework, language)
+    parts: dict[str, Any] = {
+        "title": f"{text(framework.main['title'], language)} — {label['comparison']}",
+        "messages": [
+            {"code": message["code"], "severity": message["severity"], "text": render(message, framework, language)}
+            for message in comparison.get("messages", [])
+        ],
+        "files": {
+            side: [render(message, framework, language) for message in comparison[side]["messages"]]
+            for side in ("old", "new")
+            if not comparison[side]["valid"]
+        },
+    }
+    if not comparison.get("valid"):
+        return parts
+    parts["sides"] = {
+        side: f"{label['compare_' + side]}: {about['reporting_year']} | {about['organisation'] or '–'}"
+        f" | {_name(framework, 'benchmark_sets', about['benchmark_set'], language)}"
+        for side, about in ((side, comparison[side]) for side in ("old", "new"))
+    }
+    total, rating = comparison["total"], comparison["rating"]
+    bands = " → ".join(_band(framework, rating[side], label, language) for side in ("old", "new"))
+    change = signed(total["change"]) if total["comparable"] else label["not_comparable"].lower()
+    parts["total"] = (
+        f"{label['total']}: {format_number(total['old'])} → {format_number(total['new'])} / {total['max']:g} ({change})"
+    )
+    parts["rating"] = f"{label['rating']}: {bands}"
+    parts["dimension_heading"] = label["dimension"]
+    parts["dimensions"] = []
+    for dimension in comparison["dimensions"]:
+        name = _name(framework, "dimensions", dimension["id"], language)
+        change = signed(dimension["change"]) if dimension["comparable"] else label["not_comparable"].lower()
+        parts["dimensions"].append(
+            {
+                "id": dimension["id"],
+                "name": name,
+                "text": f"{name}: {format_number(dimension['old'])} → {format_number(dimension['new'])}"
+                f" / {dimension['max']:g} ({change})",
+            }
+        )
+    by_id = {item["id"]: item for item in comparison["indicators"]}
+    parts["changes"] = [
+        {
+            "kind": kind,
+            "heading": label[kind],
+            "items": [
+                {"id": i, "text": _indicator_line(framework, by_id[i], label, language)}
+                for i in comparison["changes"][kind]
+            ],
+        }
+        for kind in CHANGE_KINDS
+        if comparison["changes"][kind]
+    ]
+    separator = "、" if language != "en" else ", "
+    parts["lists"] = [
+        {
+            "kind": kind,
+            "text": f"{label[kind]}: "
+            + separator.join(text(framework.entries[i]["name"], language) for i in comparison["changes"][kind]),
+        }
+        for kind in ("unchanged", "not_comparable")
+        if comparison["changes"][kind]
+    ]
+    parts["carbon_heading"] = label["carbon_footprint"]
+    parts["carbon"] = _carbon_lines(framework, comparison, label, language)
+    completeness = comparison["completeness"]
+    answered, percent, count = completeness["answered"], completeness["percent"], completeness["total"]
+    parts["completeness"] = (
+        f"{label['completeness']}: {answered['old']}/{count} ({percent['old']:.1f} %)"
+        f" → {answered['new']}/{count} ({percent['new']:.1f} %)"
+    )
+    return parts
 
 
 def render_comparison_text(comparison: Mapping[str, Any], framework: Framework, language: str) -> str:
     """A plain-text report of one comparison (what ``gmi compare`` prints by default)."""
     label = _labels(framework, language)
-    lines = [f"{text(framework.main['title'], language)} — {label['comparison']}"]
-    for message in comparison.get("messages", []):
-        prefix = "!" if message["severity"] == "error" else "·"
-        lines.append(f"{prefix} {render(message, framework, language)}")
-    for side in ("old", "new"):
-        about = comparison[side]
-        if not about["valid"]:
-            lines.append(f"{label['compare_' + side]}:")
-            lines += [f"  ! {render(message, framework, language)}" for message in about["messages"]]
+    parts = comparison_parts(comparison, framework, language)
+    lines = [parts["title"]]
+    for message in parts["messages"]:
+        lines.append(f"{'!' if message['severity'] == 'error' else '·'} {message['text']}")
+    for side, problems in parts["files"].items():
+        lines.append(f"{label['compare_' + side]}:")
+        lines += [f"  ! {problem}" for problem in problems]
     if not comparison.get("valid"):
         return "\n".join(lines) + "\n"
-    for side in ("old", "new"):
-        about = comparison[side]
-        lines.append(
-            f"{label['compare_' + side]}: {about['reporting_year']} | {about['organisation'] or '–'}"
-            f" | {_name(framework, 'benchmark_sets', about['benchmark_set'], language)}"
-        )
-    total, rating = comparison["total"], comparison["rating"]
-    bands = " → ".join(_band(framework, rating[side], label, language) for side in ("old", "new"))
-    change = signed(total["change"]) if total["comparable"] else label["not_comparable"].lower()
-    lines += [
-        "",
-        f"{label['total']}: {format_number(total['old'])} → {format_number(total['new'])} / {total['max']:g}"
-        f" ({change})    {label['rating']}: {bands}",
-        "",
-        label["dimension"],
-    ]
-    for dimension in comparison["dimensions"]:
-        name = _name(framework, "dimensions", dimension["id"], language)
-        change = signed(dimension["change"]) if dimension["comparable"] else label["not_comparable"].lower()
-        lines.append(
-            f"  {name}: {format_number(dimension['old'])} → {format_number(dimension['new'])}"
-            f" / {dimension['max']:g} ({change})"
-        )
-    by_id = {item["id"]: item for item in comparison["indicators"]}
-    for kind in CHANGE_KINDS:
-        chosen = comparison["changes"][kind]
-        if chosen:
-            lines += ["", label[kind]]
-            lines += ["  " + _indicator_line(framework, by_id[i], label, language) for i in chosen]
-    separator = "、" if language != "en" else ", "
-    for kind in ("unchanged", "not_comparable"):
-        chosen = comparison["changes"][kind]
-        if chosen:
-            names = separator.join(text(framework.entries[i]["name"], language) for i in chosen)
-            lines += ["", f"{label[kind]}: {names}"]
-    lines += ["", *_carbon_lines(framework, comparison, label, language)]
-    completeness = comparison["completeness"]
-    answered, percent, count = completeness["answered"], completeness["percent"], completeness["total"]
-    lines += [
-        "",
-        f"{label['completeness']}: {answered['old']}/{count} ({percent['old']:.1f} %)"
-        f" → {answered['new']}/{count} ({percent['new']:.1f} %)",
-    ]
+    lines += [parts["sides"]["old"], parts["sides"]["new"]]
+    lines += ["", f"{parts['total']}    {parts['rating']}", "", parts["dimension_heading"]]
+    lines += [f"  {dimension['text']}" for dimension in parts["dimensions"]]
+    for group in parts["changes"]:
+        lines += ["", group["heading"], *("  " + item["text"] for item in group["items"])]
+    for entry in parts["lists"]:
+        lines += ["", entry["text"]]
+    lines += ["", parts["carbon_heading"], *("  " * line["level"] + line["text"] for line in parts["carbon"])]
+    lines += ["", parts["completeness"]]
     return "\n".join(lines) + "\n"
 
 
@@ -147,39 +196,56 @@ def _indicator_line(framework: Framework, item: Mapping[str, Any], label: Mappin
 
 def _carbon_lines(
     framework: Framework, comparison: Mapping[str, Any], label: Mapping[str, str], language: str
-) -> list[str]:
+) -> list[dict[str, Any]]:
+    """The carbon, energy and water lines: ``{key, text, level}`` (level 2: a part of the line above it)."""
     carbon, energy, water = comparison["carbon"], comparison["energy"], comparison["water"]
     tco2e, per_output = _unit(framework, "tco2e", language), label["per_output"]
     intensity = _unit(framework, "tco2e_per_10k_rmb", language)
-    lines = [label["carbon_footprint"], _pair_line(label["scope_total"], carbon["total_t"], 3, tco2e, label)]
-    if carbon["grid_factor_t"] is not None:
-        lines += [
-            f"    {label['due_to_grid_factor']}: {signed(carbon['grid_factor_t'], 3)} {tco2e}",
-            f"    {label['own_change']}: {signed(carbon['own_t'], 3)} {tco2e}",
-        ]
-    lines += [
-        _pair_line(label["scope1"], carbon["scope1_t"], 3, tco2e, label),
-        _pair_line(label["scope2"], carbon["scope2_t"], 3, tco2e, label),
-        _pair_line(_qualified(label["scope_total"], per_output, language), carbon["per_10k_rmb"], 4, intensity, label),
-    ]
-    if carbon["grid_factor_per_10k_rmb"] is not None:
-        lines += [
-            f"    {label['due_to_grid_factor']}: {signed(carbon['grid_factor_per_10k_rmb'], 4)} {intensity}",
-            f"    {label['own_change']}: {signed(carbon['own_per_10k_rmb'], 4)} {intensity}",
-        ]
     tce, m3 = _unit(framework, "tce", language), _unit(framework, "m3", language)
     tce_intensity, m3_intensity = (_unit(framework, unit, language) for unit in ("tce_per_10k_rmb", "m3_per_10k_rmb"))
-    lines += [
-        _pair_line(label["energy_tce"], energy["tce"], 3, tce, label),
-        _pair_line(
-            _qualified(label["energy_tce"], per_output, language), energy["per_10k_rmb"], 4, tce_intensity, label
+
+    def line(key: str, text_: str, level: int = 1) -> dict[str, Any]:
+        return {"key": key, "text": text_, "level": level}
+
+    def split(suffix: str, digits: int, unit: str) -> list[dict[str, Any]]:
+        if carbon["grid_factor" + suffix] is None:
+            return []
+        return [
+            line(
+                "grid_factor" + suffix,
+                f"{label['due_to_grid_factor']}: {signed(carbon['grid_factor' + suffix], digits)} {unit}",
+                2,
+            ),
+            line("own" + suffix, f"{label['own_change']}: {signed(carbon['own' + suffix], digits)} {unit}", 2),
+        ]
+
+    carbon_intensity = _qualified(label["scope_total"], per_output, language)
+    return [
+        line("carbon.total_t", _pair_line(label["scope_total"], carbon["total_t"], 3, tco2e, label)),
+        *split("_t", 3, tco2e),
+        line("carbon.scope1_t", _pair_line(label["scope1"], carbon["scope1_t"], 3, tco2e, label)),
+        line("carbon.scope2_t", _pair_line(label["scope2"], carbon["scope2_t"], 3, tco2e, label)),
+        line("carbon.per_10k_rmb", _pair_line(carbon_intensity, carbon["per_10k_rmb"], 4, intensity, label)),
+        *split("_per_10k_rmb", 4, intensity),
+        line("energy.tce", _pair_line(label["energy_tce"], energy["tce"], 3, tce, label)),
+        line(
+            "energy.per_10k_rmb",
+            _pair_line(
+                _qualified(label["energy_tce"], per_output, language), energy["per_10k_rmb"], 4, tce_intensity, label
+            ),
         ),
-        _pair_line(label["water_withdrawal"], water["m3"], 1, m3, label),
-        _pair_line(
-            _qualified(label["water_withdrawal"], per_output, language), water["per_10k_rmb"], 4, m3_intensity, label
+        line("water.m3", _pair_line(label["water_withdrawal"], water["m3"], 1, m3, label)),
+        line(
+            "water.per_10k_rmb",
+            _pair_line(
+                _qualified(label["water_withdrawal"], per_output, language),
+                water["per_10k_rmb"],
+                4,
+                m3_intensity,
+                label,
+            ),
         ),
     ]
-    return lines
 
 
 def comparison_csv_header() -> list[str]:

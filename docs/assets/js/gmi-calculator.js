@@ -7,6 +7,7 @@
 // separators); the plan says what value to reach and what to do; the print view is a signed self-assessment report.
 
 import { startEngine } from "./gmi-engine.js";
+import { asJson, runningEngine } from "./gmi-engine.js"; // window.gmi.compare (gmi-compare.js does the rest)
 
 const root = document.getElementById("gmi-calculator");
 
@@ -872,5 +873,6 @@ function start() {
     load: (assessment) => upgraded(assessment).then(fillForm),
     assessment: () => buildAssessment(),
     reply: (assessment) => request(JSON.stringify(assessment)),
+    compare: (older, newer) => ready.then(() => runningEngine().compare(...[older, newer].map(asJson))).then((reply) => reply.comparison),
   });
 }

@@ -5,10 +5,22 @@
 //   const engine = startEngine({ language, onProgress(step, percent) });
 //   engine.ready       -> Promise<names>   (rejects with an Error whose message says what failed)
 //   engine.score(text) -> Promise<{result, radar, messages}>
+//   engine.compare(oldText, newText) -> Promise<{comparison, text, chart}>   (gmi compare --format json, its words)
+//   engine.peers(assessmentText, pilotsText) -> Promise<{peers, text}>       (the reader among the pilots)
+//   runningEngine() -> the engine startEngine() started (gmi-compare.js uses it), or null
 //   engine.info        -> {source: "snapshot" | "fresh", timings: {...}, snapshot: {...}}  (also window.gmiEngine)
 
 const WORKER_URL = new URL("gmi-worker.mjs", import.meta.url);
 const SERVICE_WORKER_URL = new URL("../../sw.js", import.meta.url); // at the site root, so it covers every page
+
+let running = null;
+
+// An assessment as JSON text: a text (a file as read) is passed as it is, an object is serialised.
+export const asJson = (assessment) => (typeof assessment === "string" ? assessment : JSON.stringify(assessment));
+
+export function runningEngine() {
+  return running;
+}
 
 export function startEngine({ language, onProgress = () => {} }) {
   const info = { source: "", timings: {}, snapshot: null };
@@ -66,18 +78,23 @@ export function startEngine({ language, onProgress = () => {} }) {
     fail(error instanceof Error ? error : new Error(String(error)));
   }
 
-  function score(assessmentText) {
+  function ask(message) {
     return ready.then(
       () =>
         new Promise((resolve, reject) => {
           const id = nextId++;
           pending.set(id, { resolve, reject });
-          worker.postMessage({ id, type: "score", assessment: assessmentText, language });
+          worker.postMessage({ ...message, id, language });
         }),
     );
   }
 
-  return { ready, score, info, fail };
+  const score = (assessmentText) => ask({ type: "score", assessment: assessmentText });
+  const compare = (oldText, newText) => ask({ type: "compare", old: oldText, new: newText });
+  const peers = (assessmentText, pilotsText) => ask({ type: "peers", assessment: assessmentText, pilots: pilotsText });
+
+  running = { ready, score, compare, peers, info, fail };
+  return running;
 }
 
 // ---- Offline (service worker) ---------------------------------------------------------------------------------

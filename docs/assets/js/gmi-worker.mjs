@@ -5,6 +5,10 @@
 //               {id, type: "result", result: <JSON text>, radar: <svg text or null>, messages: [{field, text, severity}],
 //                missing: {indicator id: "input names"}}   (calculator.browser.page_reply; scored partially)
 //               {type: "snapshot", stored: bool, ms, bytes, error?}   (after the first result of a fresh load)
+// Compare:      {id, type: "compare", old: <JSON text>, new: <JSON text>, language}
+//               -> {id, type: "result", comparison: <the gmi compare --format json object>, text: {...}, chart: svg|null}
+//               {id, type: "peers", assessment: <JSON text>, pilots: <JSON text {name: assessment}>, language}
+//               -> {id, type: "result", peers: {...}, text: {...}}   (calculator/compare_view.py)
 //
 // Return visits in a fraction of a second: after a fresh load (runtime, engine wheel, the reader's framework) the
 // worker makes a Pyodide memory snapshot in the reader's own browser and keeps it in Cache Storage, keyed by the
@@ -43,6 +47,8 @@ import json
 import calculator, calculator.browser, calculator.language_bundle  # all in memory before a snapshot
 from calculator.browser import display_names, page_reply
 from calculator.language_bundle import load_for_language
+from calculator.messages import text as _text
+from calculator.compare_view import compare_reply, peers_reply  # the "compare" and "peers" messages
 
 _framework = load_for_language(json.loads(_framework_text), _language)
 _snapshot_key = _key
@@ -235,6 +241,21 @@ function snapshotSoon() {
   setTimeout(() => storeSnapshot(key), 0);
 }
 
+// The comparison of two years and the place among the pilots (calculator/compare_view.py): JSON text in and out.
+function compareOp(message) {
+  const language = String(message.language || "en");
+  const framework = pyodide.globals.get("_framework");
+  const fn = pyodide.globals.get(message.type === "compare" ? "compare_reply" : "peers_reply");
+  try {
+    return message.type === "compare"
+      ? fn(framework, String(message.old), String(message.new), language)
+      : fn(framework, String(message.assessment), String(message.pilots), language);
+  } finally {
+    fn.destroy();
+    framework.destroy();
+  }
+}
+
 self.onmessage = async (event) => {
   const message = event.data || {};
   if (message.type === "init") {
@@ -245,6 +266,15 @@ self.onmessage = async (event) => {
       setTimeout(snapshotSoon, 3000); // a page that never asks for a score still gets its snapshot
     } catch (error) {
       self.postMessage({ type: "error", error: String((error && error.message) || error) });
+    }
+    return;
+  }
+  if (message.type === "compare" || message.type === "peers") {
+    try {
+      await readyPromise;
+      self.postMessage({ id: message.id, type: "result", ...JSON.parse(compareOp(message)) });
+    } catch (error) {
+      self.postMessage({ id: message.id, type: "failed", error: String((error && error.message) || error) });
     }
     return;
   }
