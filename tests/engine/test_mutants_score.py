@@ -23,3 +23,28 @@ def test_dimension_percent_keeps_one_decimal(framework: Framework) -> None:
     assert (land["points"], land["max"], land["percent"]) == (2.67, 8, 33.3)
     line = next(line for line in calculator.render_text(result, framework, "en").splitlines() if "land use" in line)
     assert "33.3" in line and "33.33" not in line, line
+
+
+#: The dimension of each indicator as indicators/dimensions/*.yaml files it (the page names it in each plan step).
+DIMENSION_OF = {
+    "energy-intensity": "energy",
+    "carbon-intensity": "energy",
+    "renewable-share": "energy",
+    "energy-carbon-platform": "energy",
+    "material-intensity": "resources",
+    "water-intensity": "resources",
+    "water-reuse": "resources",
+    "solid-waste-utilisation": "resources",
+    "process-equipment": "clean",
+    "retrofit-investment": "clean",
+    "pollutant-intensity": "clean",
+    "green-design": "products",
+    "product-carbon-footprint": "products",
+    "land-output": "land",
+}
+
+
+def test_each_plan_step_names_its_dimension(framework: Framework) -> None:
+    # Nothing answered: all 14 indicators are in the plan, each with all its points available.
+    plan = score_valid(framework, assessment())["improvement_plan"]
+    assert {step["id"]: step["dimension"] for step in plan} == DIMENSION_OF
