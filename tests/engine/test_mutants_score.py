@@ -48,3 +48,46 @@ def test_each_plan_step_names_its_dimension(framework: Framework) -> None:
     # Nothing answered: all 14 indicators are in the plan, each with all its points available.
     plan = score_valid(framework, assessment())["improvement_plan"]
     assert {step["id"]: step["dimension"] for step in plan} == DIMENSION_OF
+
+
+def test_the_result_repeats_the_assessment_and_counts_the_gate(framework: Framework) -> None:
+    # One of the four basic requirements answered (yes), three left open: the gate is incomplete, so the factory is
+    # not rated, and the completeness line counts 1 of 4 requirements; the header and the echoed fields are what the
+    # page and the saved result show.
+    gate = {"no_violations": True, "permits_valid": None, "responsible_manager": None, "management_systems": None}
+    raw = assessment(
+        organisation="Acme Printing",
+        sector="printing",
+        region="HK",
+        reporting_year=2024,
+        period_start_month=4,
+        money_unit="hkd_thousand",
+        exchange_rate=0.9,
+        exchange_rate_source="bank statement",
+        gate=gate,
+        notes={"land-output": "leased site"},
+        data={"output_value": 1_000},
+    )
+    result = score_valid(framework, raw)
+    header = (result["format"], result["format_version"], result["framework_edition"], result["valid"])
+    assert header == ("gmi-result", 2, "2026", True)
+    assert result["assessment"] == {
+        "organisation": "Acme Printing",
+        "sector": "printing",
+        "region": "HK",
+        "reporting_year": 2024,
+        "benchmark_set": "general",
+        "period_start_month": 4,
+        "money_unit": "hkd_thousand",
+        "exchange_rate": 0.9,
+    }
+    assert result["max"] == 100
+    assert result["rating"] == {"band": "starting", "rated": False, "reason": "gate_incomplete"}
+    assert result["gate"]["status"] == "incomplete"
+    assert result["gate"]["failed"] == []
+    assert result["gate"]["unanswered"] == ["permits_valid", "responsible_manager", "management_systems"]
+    assert [item["answer"] for item in result["gate"]["items"]] == [True, None, None, None]
+    completeness = result["completeness"]
+    assert (completeness["answered"], completeness["total"], completeness["percent"]) == (0, 14, 0.0)
+    assert (completeness["gate_answered"], completeness["gate_total"]) == (1, 4)
+    assert result["notes"] == {"land-output": "leased site"}
