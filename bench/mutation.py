@@ -1,11 +1,14 @@
 """Mutation testing of the engine: run mutmut over ``calculator/`` and print what the engine tests kill.
 
-    PYTHONPATH=. .venv/bin/python bench/mutation.py [--max-children N] [--examples N] [--report-only] [modules...]
+    PYTHONPATH=. .venv/bin/python bench/mutation.py [--max-children N] [--examples N] [--report-only | --survivors]
+                                                    [modules...]
 
 ``modules`` are engine module names (``score``, ``carbon``, ``calculator/period.py``; ``__init__`` for the package
 itself); without any, every module of ``calculator/`` is run. mutmut keeps its results in ``mutants/`` (git-ignored),
 so a second run only tests mutants whose function changed, and ``--report-only`` prints the stored results without
-running anything. Not part of CI: the whole of ``calculator/`` is about 11,000 mutants (hours on two cores).
+running anything; ``--survivors`` runs again only the stored survivors of the given modules (after adding tests: mutmut
+finds the new tests, and a mutant named explicitly is always run again). Not part of CI: the whole of ``calculator/``
+is about 11,000 mutants (hours on two cores).
 
 Prints, per module and overall, killed / total and the percentage (a timeout counts as killed: the tests noticed),
 then each mutant that survived (module, function, mutant name and the changed line). Mutants that no test reaches
@@ -73,8 +76,8 @@ def run_mutmut(globs: list[str], max_children: int, examples: int) -> int:
     return completed.returncode
 
 
-def report(globs: list[str]) -> int:
-    """Print killed / total per module and overall, and each survivor; 0 if every selected mutant was run."""
+def load_statuses(globs: list[str]) -> list[tuple[str, str, Path]]:
+    """(mutant, status, source path) of every stored mutant matching ``globs`` (all when empty)."""
     from fnmatch import fnmatch
 
     from mutmut.configuration import config
@@ -84,18 +87,29 @@ def report(globs: list[str]) -> int:
 
     os.chdir(ROOT)
     config()
-    statuses: dict[str, Counter[str]] = {}
-    survivors: list[tuple[str, str, Path]] = []
+    found: list[tuple[str, str, Path]] = []
     for path in sorted(walk_mutatable_files()):
         data = SourceFileMutationData(path=path)
         data.load()
         for mutant, code in sorted(data.exit_code_by_key.items()):
-            if globs and not any(fnmatch(mutant, pattern) for pattern in globs):
-                continue
-            status = status_by_exit_code[code]
-            statuses.setdefault(module_of(mutant), Counter())[status] += 1
-            if status not in KILLED and status != "not checked":
-                survivors.append((mutant, status, path))
+            if not globs or any(fnmatch(mutant, pattern) for pattern in globs):
+                found.append((mutant, status_by_exit_code[code], Path(path)))
+    return found
+
+
+def survivor_names(globs: list[str]) -> list[str]:
+    """The stored survivors (and mutants no test reached) of the selected modules."""
+    return [mutant for mutant, status, _ in load_statuses(globs) if status not in KILLED | {"not checked"}]
+
+
+def report(globs: list[str]) -> int:
+    """Print killed / total per module and overall, and each survivor; 0 if every selected mutant was run."""
+    statuses: dict[str, Counter[str]] = {}
+    survivors: list[tuple[str, str, Path]] = []
+    for mutant, status, path in load_statuses(globs):
+        statuses.setdefault(module_of(mutant), Counter())[status] += 1
+        if status not in KILLED and status != "not checked":
+            survivors.append((mutant, status, path))
     if not statuses:
         print("no mutation results: run without --report-only first")
         return 1
@@ -125,12 +139,18 @@ def main() -> int:
     parser.add_argument("modules", nargs="*", help="engine modules (default: all of calculator/)")
     parser.add_argument("--max-children", type=int, default=1, help="parallel mutant runs (default 1)")
     parser.add_argument("--examples", type=int, default=25, help="hypothesis examples per test and mutant")
-    parser.add_argument("--report-only", action="store_true", help="print the stored results, run nothing")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--report-only", action="store_true", help="print the stored results, run nothing")
+    only.add_argument("--survivors", action="store_true", help="run only the stored survivors again")
     args = parser.parse_args()
     globs = patterns(args.modules)
     if not args.report_only:
+        names = survivor_names(globs) if args.survivors else globs
+        if args.survivors and not names:
+            print("no stored survivors to run again")
+            return report(globs)
         start = time.monotonic()
-        code = run_mutmut(globs, args.max_children, args.examples)
+        code = run_mutmut(names, args.max_children, args.examples)
         print(f"mutmut finished in {time.monotonic() - start:.0f} s (exit code {code})\n")
         if code:
             return code
