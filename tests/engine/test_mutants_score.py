@@ -5,6 +5,8 @@ Every expected figure is worked by hand in the comments from the benchmarks and 
 
 from __future__ import annotations
 
+import dataclasses
+
 import calculator
 from calculator import Framework
 from tests.engine.engine_support import assessment, score_valid
@@ -91,3 +93,17 @@ def test_the_result_repeats_the_assessment_and_counts_the_gate(framework: Framew
     assert (completeness["answered"], completeness["total"], completeness["percent"]) == (0, 14, 0.0)
     assert (completeness["gate_answered"], completeness["gate_total"]) == (1, 4)
     assert result["notes"] == {"land-output": "leased site"}
+
+
+def test_every_consistency_rule_is_checked_when_an_earlier_one_is_left_blank(framework: Framework) -> None:
+    # The YAML may list several activity checks; one whose field was left blank must not stop the ones after it.
+    # With the solid-waste rule placed first (its field blank here), green certificates of 100 001 kWh against
+    # 100 000 kWh bought still break the green-certificate rule.
+    solid_waste = framework.indicator_by_id["solid-waste-utilisation"].checks
+    widened = dataclasses.replace(framework, activity_checks=(*solid_waste, *framework.activity_checks))
+    raw = assessment(data={"electricity_csg": 100_000, "green_certificate": 100_001})
+    result = calculator.score(widened, raw)
+    assert not result["valid"]
+    assert [(message["code"], message["field"]) for message in result["messages"]] == [
+        ("exceeds_sum", "data.green_certificate")
+    ]
