@@ -23,6 +23,8 @@ def test_dimension_percent_keeps_one_decimal(framework: Framework) -> None:
     result = score_valid(framework, raw)
     land = next(dimension for dimension in result["dimensions"] if dimension["id"] == "land")
     assert (land["points"], land["max"], land["percent"]) == (2.67, 8, 33.3)
+    land_output = next(item for item in result["indicators"] if item["id"] == "land-output")
+    assert (land_output["value"], land_output["fraction"], land_output["points"]) == (1.0, 0.3333, 2.67)
     line = next(line for line in calculator.render_text(result, framework, "en").splitlines() if "land use" in line)
     assert "33.3" in line and "33.33" not in line, line
 
@@ -107,3 +109,11 @@ def test_every_consistency_rule_is_checked_when_an_earlier_one_is_left_blank(fra
     assert [(message["code"], message["field"]) for message in result["messages"]] == [
         ("exceeds_sum", "data.green_certificate")
     ]
+
+
+def test_an_indicator_value_is_shown_to_four_decimals(framework: Framework) -> None:
+    # 100 000 kWh x 0.1229 kgce/kWh = 12.29 tce over RMB 900 000 = 90 RMB 10k: 0.136555... tce per RMB 10k, shown
+    # as 0.1366; worse than the general baseline 0.12, so no points.
+    raw = assessment(data={"electricity_csg": 100_000, "output_value": 900_000})
+    item = next(item for item in score_valid(framework, raw)["indicators"] if item["id"] == "energy-intensity")
+    assert (item["status"], item["value"], item["fraction"], item["points"]) == ("scored", 0.1366, 0.0, 0.0)
