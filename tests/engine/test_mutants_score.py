@@ -117,3 +117,11 @@ def test_an_indicator_value_is_shown_to_four_decimals(framework: Framework) -> N
     raw = assessment(data={"electricity_csg": 100_000, "output_value": 900_000})
     item = next(item for item in score_valid(framework, raw)["indicators"] if item["id"] == "energy-intensity")
     assert (item["status"], item["value"], item["fraction"], item["points"]) == ("scored", 0.1366, 0.0, 0.0)
+
+
+def test_an_unanswered_indicator_shows_no_share_and_no_points(framework: Framework) -> None:
+    # Nothing answered: each of the 14 indicators is unanswered, with no value, a share of 0 and 0 points.
+    indicators = score_valid(framework, assessment())["indicators"]
+    assert len(indicators) == 14
+    for item in indicators:
+        assert (item["status"], item["value"], item["fraction"], item["points"]) == ("unanswered", None, 0.0, 0.0)
