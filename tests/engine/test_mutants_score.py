@@ -125,3 +125,16 @@ def test_an_unanswered_indicator_shows_no_share_and_no_points(framework: Framewo
     assert len(indicators) == 14
     for item in indicators:
         assert (item["status"], item["value"], item["fraction"], item["points"]) == ("unanswered", None, 0.0, 0.0)
+
+
+def test_a_value_too_large_to_show_is_refused_on_its_indicator(framework: Framework) -> None:
+    # RMB 1 000 000 000 = 100 000 RMB 10k over 1e-310 m2 is beyond any float: the land output rate cannot be shown,
+    # so the file is refused with one message on that indicator, in the reader's language.
+    raw = assessment(data={"output_value": 1_000_000_000, "site_area_m2": 1e-310})
+    result = calculator.score(framework, raw)
+    assert not result["valid"]
+    assert [(message["code"], message["field"]) for message in result["messages"]] == [
+        ("not_finite", "indicators.land-output")
+    ]
+    shown = [calculator.render(result["messages"][0], framework, language) for language in ("en", "zh-hant")]
+    assert shown == ["Land output rate: expected a finite number.", "單位用地面積產值：應為有限數值。"]
