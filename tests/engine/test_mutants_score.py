@@ -138,3 +138,17 @@ def test_a_value_too_large_to_show_is_refused_on_its_indicator(framework: Framew
     ]
     shown = [calculator.render(result["messages"][0], framework, language) for language in ("en", "zh-hant")]
     assert shown == ["Land output rate: expected a finite number.", "單位用地面積產值：應為有限數值。"]
+
+
+def test_a_blank_with_a_meaning_is_still_named_missing_when_nothing_else_was_entered(framework: Framework) -> None:
+    # A blank "stored waste of earlier years" counts as 0 only once another solid-waste input was entered; with
+    # none entered, all three inputs are named missing (in the result and the text report).
+    result = score_valid(framework, assessment())
+    item = next(item for item in result["indicators"] if item["id"] == "solid-waste-utilisation")
+    assert item["missing"] == [
+        "data.solid_waste_utilised_t",
+        "data.solid_waste_generated_t",
+        "data.solid_waste_stock_utilised_t",
+    ]
+    line = next(line for line in calculator.render_text(result, framework, "en").splitlines() if "8. " in line)
+    assert "Stored waste of earlier years utilised this year" in line, line
