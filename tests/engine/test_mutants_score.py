@@ -152,3 +152,21 @@ def test_a_blank_with_a_meaning_is_still_named_missing_when_nothing_else_was_ent
     ]
     line = next(line for line in calculator.render_text(result, framework, "en").splitlines() if "8. " in line)
     assert "Stored waste of earlier years utilised this year" in line, line
+
+
+def test_a_zero_denominator_names_the_inputs_to_change(framework: Framework) -> None:
+    # Water reuse = reused / (withdrawn + reused): both typed as 0, so both typed fields are named. Renewable share
+    # divides by the comprehensive energy consumption the engine derives (0 here), named as that derived quantity.
+    water = calculator.score(framework, assessment(data={"water_withdrawal_m3": 0, "water_reused_m3": 0}))
+    assert water["messages"][0]["params"] == {"fields": ["data.water_withdrawal_m3", "data.water_reused_m3"]}
+    assert calculator.render(water["messages"][0], framework, "en") == (
+        "Industrial water reuse rate: the formula would divide by zero; Water withdrawn, "
+        "Water reused (recirculated and recycled) cannot all be 0."
+    )
+    data = {"output_value": 1_000_000, "electricity_csg": 0, "onsite_renewable": 0}
+    renewable = calculator.score(framework, assessment(data=data))
+    assert renewable["messages"][0]["params"] == {"fields": ["energy_tce"]}
+    assert calculator.render(renewable["messages"][0], framework, "en") == (
+        "Renewable energy utilisation rate: the formula would divide by zero; "
+        "Comprehensive energy consumption cannot all be 0."
+    )
