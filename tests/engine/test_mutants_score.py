@@ -170,3 +170,9 @@ def test_a_zero_denominator_names_the_inputs_to_change(framework: Framework) -> 
         "Renewable energy utilisation rate: the formula would divide by zero; "
         "Comprehensive energy consumption cannot all be 0."
     )
+
+
+def test_a_current_file_carries_no_migrated_copy(framework: Framework) -> None:
+    # Only an older-format file's result carries the file in the current format (the page then offers it); a
+    # version-2 file's result does not.
+    assert "migrated_assessment" not in score_valid(framework, assessment(data={"output_value": 1_000}))
