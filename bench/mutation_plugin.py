@@ -1,0 +1,114 @@
+"""pytest plugin loaded only by mutation runs (``[tool.mutmut] pytest_add_cli_args`` in pyproject.toml).
+
+mutmut runs the engine tests once per mutant on a machine whose two cores are shared, so this plugin makes each
+run cheaper without changing what the tests assert:
+
+* hypothesis tests run ``GMI_MUTATION_EXAMPLES`` examples (default 25) instead of their own ``max_examples``
+  (the property tests set 200 explicitly, which a profile alone cannot override), derandomized so that a mutant's
+  verdict is the same on every run, with no example database;
+* tests about the source files themselves rather than behaviour are deselected: in ``mutants/`` every engine
+  module imports mutmut's trampoline, which those tests rightly refuse (they keep running in CI on the real code);
+* ``calculator.source.load_folder()`` of ``indicators/`` (1.3 s of YAML per mutant) is read once in mutmut's main
+  process, unmutated, and each forked mutant run reuses it, unless the mutant lies in a module that reading the
+  framework runs (recorded while reading it: source, load, spec, shapes, check_*, expr, model): those mutants
+  read the framework themselves, so a mutant there is still judged on the framework it builds.
+
+Nothing here is loaded by CI or by a developer's ordinary ``pytest`` run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+#: Test nodes that read or import the engine's source files (not its behaviour); see the module docstring.
+SOURCE_TESTS = (
+    "tests/engine/test_engine_facade.py::test_engine_module_imports_only_the_standard_library",
+    "tests/engine/test_engine_facade.py::test_importing_calculator_imports_only_the_standard_library",
+    "tests/engine/test_engine_facade.py::test_importing_calculator_does_not_import_yaml",
+    "tests/engine/test_engine_messages.py::test_every_code_the_engine_emits_is_declared",
+)
+
+
+def examples() -> int:
+    """How many examples each hypothesis test runs per mutant (``GMI_MUTATION_EXAMPLES``, default 25)."""
+    return int(os.environ.get("GMI_MUTATION_EXAMPLES", "25"))
+
+
+#: The framework of indicators/ read without any mutant, and the calculator modules that reading it ran.
+_read: dict[str, Any] = {}
+
+
+def _module_under_test() -> str:
+    """``calculator.score`` while mutant ``calculator.score.x_total__mutmut_3`` is active, else ``""``."""
+    name = os.environ.get("MUTANT_UNDER_TEST", "")
+    return name.rpartition(".")[0] if "__mutmut_" in name else ""
+
+
+def _memoised(real: Any, default: Path) -> Any:
+    def load_folder(folder: Path = default) -> Any:
+        if Path(folder) != default:
+            return real(folder)
+        if "framework" not in _read and not _module_under_test():
+            modules: set[str] = set()
+
+            def record(frame: Any, event: str, arg: Any) -> None:
+                if event == "call" and str(frame.f_globals.get("__name__", "")).startswith("calculator"):
+                    modules.add(frame.f_globals["__name__"])
+
+            sys.setprofile(record)
+            try:
+                _read["framework"] = real(folder)
+            finally:
+                sys.setprofile(None)
+            _read["modules"] = modules
+            return _read["framework"]
+        if "framework" in _read and _module_under_test() not in _read["modules"]:
+            return _read["framework"]
+        return real(folder)
+
+    load_folder.__wrapped__ = real  # type: ignore[attr-defined]
+    return load_folder
+
+
+def _share_the_framework() -> None:
+    """Replace ``load_folder`` (in calculator.source and every test module that imported it) by the memo."""
+    source = sys.modules.get("calculator.source")
+    if source is None or hasattr(source.load_folder, "__wrapped__"):
+        return
+    real = source.load_folder
+    memo = _memoised(real, source.DEFAULT_FOLDER)
+    for module in list(sys.modules.values()):
+        if getattr(module, "load_folder", None) is real:
+            setattr(module, "load_folder", memo)  # noqa: B010 (a module attribute, replaced by name)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Cap hypothesis examples, deselect the source-file tests and share the framework read."""
+    _share_the_framework()
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
+    for item in items:
+        if item.nodeid.split("[")[0].removeprefix("mutants/") in SOURCE_TESTS:
+            dropped.append(item)
+            continue
+        kept.append(item)
+        function: Any = getattr(item, "obj", None)
+        current = getattr(function, "_hypothesis_internal_use_settings", None)
+        if current is not None:
+            function._hypothesis_internal_use_settings = settings(
+                current,
+                max_examples=examples(),
+                derandomize=True,
+                database=None,
+                deadline=None,
+                suppress_health_check=list(HealthCheck),
+            )
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

@@ -1,0 +1,178 @@
+"""Scores as the result and the text report show them (mutants of calculator/score.py that no other test noticed).
+
+Every expected figure is worked by hand in the comments from the benchmarks and points of ``indicators/``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import calculator
+from calculator import Framework
+from tests.engine.engine_support import assessment, score_valid
+
+
+def test_dimension_percent_keeps_one_decimal(framework: Framework) -> None:
+    # Land output 100 RMB 10k (RMB 1 000 000) / 100 m2 = 1.0 against an own benchmark of 0 -> 3: a third of the
+    # 8 points = 2.67, which is 33.333... % of the land dimension (weight 8), shown as 33.3 %.
+    raw = assessment(
+        benchmark_set="custom",
+        custom_benchmarks={"land-output": {"baseline": 0, "leading": 3}},
+        data={"output_value": 1_000_000, "site_area_m2": 100},
+    )
+    result = score_valid(framework, raw)
+    land = next(dimension for dimension in result["dimensions"] if dimension["id"] == "land")
+    assert (land["points"], land["max"], land["percent"]) == (2.67, 8, 33.3)
+    land_output = next(item for item in result["indicators"] if item["id"] == "land-output")
+    assert (land_output["value"], land_output["fraction"], land_output["points"]) == (1.0, 0.3333, 2.67)
+    line = next(line for line in calculator.render_text(result, framework, "en").splitlines() if "land use" in line)
+    assert "33.3" in line and "33.33" not in line, line
+
+
+#: The dimension of each indicator as indicators/dimensions/*.yaml files it (the page names it in each plan step).
+DIMENSION_OF = {
+    "energy-intensity": "energy",
+    "carbon-intensity": "energy",
+    "renewable-share": "energy",
+    "energy-carbon-platform": "energy",
+    "material-intensity": "resources",
+    "water-intensity": "resources",
+    "water-reuse": "resources",
+    "solid-waste-utilisation": "resources",
+    "process-equipment": "clean",
+    "retrofit-investment": "clean",
+    "pollutant-intensity": "clean",
+    "green-design": "products",
+    "product-carbon-footprint": "products",
+    "land-output": "land",
+}
+
+
+def test_each_plan_step_names_its_dimension(framework: Framework) -> None:
+    # Nothing answered: all 14 indicators are in the plan, each with all its points available.
+    plan = score_valid(framework, assessment())["improvement_plan"]
+    assert {step["id"]: step["dimension"] for step in plan} == DIMENSION_OF
+
+
+def test_the_result_repeats_the_assessment_and_counts_the_gate(framework: Framework) -> None:
+    # One of the four basic requirements answered (yes), three left open: the gate is incomplete, so the factory is
+    # not rated, and the completeness line counts 1 of 4 requirements; the header and the echoed fields are what the
+    # page and the saved result show.
+    gate = {"no_violations": True, "permits_valid": None, "responsible_manager": None, "management_systems": None}
+    raw = assessment(
+        organisation="Acme Printing",
+        sector="printing",
+        region="HK",
+        reporting_year=2024,
+        period_start_month=4,
+        money_unit="hkd_thousand",
+        exchange_rate=0.9,
+        exchange_rate_source="bank statement",
+        gate=gate,
+        notes={"land-output": "leased site"},
+        data={"output_value": 1_000},
+    )
+    result = score_valid(framework, raw)
+    header = (result["format"], result["format_version"], result["framework_edition"], result["valid"])
+    assert header == ("gmi-result", 2, "2026", True)
+    assert result["assessment"] == {
+        "organisation": "Acme Printing",
+        "sector": "printing",
+        "region": "HK",
+        "reporting_year": 2024,
+        "benchmark_set": "general",
+        "period_start_month": 4,
+        "money_unit": "hkd_thousand",
+        "exchange_rate": 0.9,
+    }
+    assert result["max"] == 100
+    assert result["rating"] == {"band": "starting", "rated": False, "reason": "gate_incomplete"}
+    assert result["gate"]["status"] == "incomplete"
+    assert result["gate"]["failed"] == []
+    assert result["gate"]["unanswered"] == ["permits_valid", "responsible_manager", "management_systems"]
+    assert [item["answer"] for item in result["gate"]["items"]] == [True, None, None, None]
+    completeness = result["completeness"]
+    assert (completeness["answered"], completeness["total"], completeness["percent"]) == (0, 14, 0.0)
+    assert (completeness["gate_answered"], completeness["gate_total"]) == (1, 4)
+    assert result["notes"] == {"land-output": "leased site"}
+
+
+def test_every_consistency_rule_is_checked_when_an_earlier_one_is_left_blank(framework: Framework) -> None:
+    # The YAML may list several activity checks; one whose field was left blank must not stop the ones after it.
+    # With the solid-waste rule placed first (its field blank here), green certificates of 100 001 kWh against
+    # 100 000 kWh bought still break the green-certificate rule.
+    solid_waste = framework.indicator_by_id["solid-waste-utilisation"].checks
+    widened = dataclasses.replace(framework, activity_checks=(*solid_waste, *framework.activity_checks))
+    raw = assessment(data={"electricity_csg": 100_000, "green_certificate": 100_001})
+    result = calculator.score(widened, raw)
+    assert not result["valid"]
+    assert [(message["code"], message["field"]) for message in result["messages"]] == [
+        ("exceeds_sum", "data.green_certificate")
+    ]
+
+
+def test_an_indicator_value_is_shown_to_four_decimals(framework: Framework) -> None:
+    # 100 000 kWh x 0.1229 kgce/kWh = 12.29 tce over RMB 900 000 = 90 RMB 10k: 0.136555... tce per RMB 10k, shown
+    # as 0.1366; worse than the general baseline 0.12, so no points.
+    raw = assessment(data={"electricity_csg": 100_000, "output_value": 900_000})
+    item = next(item for item in score_valid(framework, raw)["indicators"] if item["id"] == "energy-intensity")
+    assert (item["status"], item["value"], item["fraction"], item["points"]) == ("scored", 0.1366, 0.0, 0.0)
+
+
+def test_an_unanswered_indicator_shows_no_share_and_no_points(framework: Framework) -> None:
+    # Nothing answered: each of the 14 indicators is unanswered, with no value, a share of 0 and 0 points.
+    indicators = score_valid(framework, assessment())["indicators"]
+    assert len(indicators) == 14
+    for item in indicators:
+        assert (item["status"], item["value"], item["fraction"], item["points"]) == ("unanswered", None, 0.0, 0.0)
+
+
+def test_a_value_too_large_to_show_is_refused_on_its_indicator(framework: Framework) -> None:
+    # RMB 1 000 000 000 = 100 000 RMB 10k over 1e-310 m2 is beyond any float: the land output rate cannot be shown,
+    # so the file is refused with one message on that indicator, in the reader's language.
+    raw = assessment(data={"output_value": 1_000_000_000, "site_area_m2": 1e-310})
+    result = calculator.score(framework, raw)
+    assert not result["valid"]
+    assert [(message["code"], message["field"]) for message in result["messages"]] == [
+        ("not_finite", "indicators.land-output")
+    ]
+    shown = [calculator.render(result["messages"][0], framework, language) for language in ("en", "zh-hant")]
+    assert shown == ["Land output rate: expected a finite number.", "單位用地面積產值：應為有限數值。"]
+
+
+def test_a_blank_with_a_meaning_is_still_named_missing_when_nothing_else_was_entered(framework: Framework) -> None:
+    # A blank "stored waste of earlier years" counts as 0 only once another solid-waste input was entered; with
+    # none entered, all three inputs are named missing (in the result and the text report).
+    result = score_valid(framework, assessment())
+    item = next(item for item in result["indicators"] if item["id"] == "solid-waste-utilisation")
+    assert item["missing"] == [
+        "data.solid_waste_utilised_t",
+        "data.solid_waste_generated_t",
+        "data.solid_waste_stock_utilised_t",
+    ]
+    line = next(line for line in calculator.render_text(result, framework, "en").splitlines() if "8. " in line)
+    assert "Stored waste of earlier years utilised this year" in line, line
+
+
+def test_a_zero_denominator_names_the_inputs_to_change(framework: Framework) -> None:
+    # Water reuse = reused / (withdrawn + reused): both typed as 0, so both typed fields are named. Renewable share
+    # divides by the comprehensive energy consumption the engine derives (0 here), named as that derived quantity.
+    water = calculator.score(framework, assessment(data={"water_withdrawal_m3": 0, "water_reused_m3": 0}))
+    assert water["messages"][0]["params"] == {"fields": ["data.water_withdrawal_m3", "data.water_reused_m3"]}
+    assert calculator.render(water["messages"][0], framework, "en") == (
+        "Industrial water reuse rate: the formula would divide by zero; Water withdrawn, "
+        "Water reused (recirculated and recycled) cannot all be 0."
+    )
+    data = {"output_value": 1_000_000, "electricity_csg": 0, "onsite_renewable": 0}
+    renewable = calculator.score(framework, assessment(data=data))
+    assert renewable["messages"][0]["params"] == {"fields": ["energy_tce"]}
+    assert calculator.render(renewable["messages"][0], framework, "en") == (
+        "Renewable energy utilisation rate: the formula would divide by zero; "
+        "Comprehensive energy consumption cannot all be 0."
+    )
+
+
+def test_a_current_file_carries_no_migrated_copy(framework: Framework) -> None:
+    # Only an older-format file's result carries the file in the current format (the page then offers it); a
+    # version-2 file's result does not.
+    assert "migrated_assessment" not in score_valid(framework, assessment(data={"output_value": 1_000}))
