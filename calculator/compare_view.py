@@ -171,7 +171,9 @@ def peers_reply(framework: Framework, assessment_text: str, pilots_text: str, la
         raw = json.loads(assessment_text)
     except ValueError:
         raw = None
-    peers = peer_positions(framework, score_assessment(framework, raw, partial=True), _scored_pilots(framework, pilots_text))
+    peers = peer_positions(
+        framework, score_assessment(framework, raw, partial=True), _scored_pilots(framework, pilots_text)
+    )
     regions, sets = (
         framework.main["regions"],
         {entry["id"]: entry["name"] for entry in framework.main["benchmark_sets"]},
