@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .check_context import DERIVED, CheckContext
+from .check_display import check_display
 from .check_factors import check_factors
 from .check_indicators import check_dimensions
 from .check_inputs import check_rule, register_input
@@ -50,6 +51,7 @@ def check_framework(bundle: Mapping[str, Any]) -> list[Issue]:
         return issues
     ctx = CheckContext(bundle, issues)
     _check_main(ctx)
+    check_display(ctx)
     check_factors(ctx)
     indicator_ids = check_dimensions(ctx)
     check_messages(ctx)

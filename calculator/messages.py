@@ -150,6 +150,13 @@ LABEL_KEYS: tuple[str, ...] = (
     "unchanged",
     "water_withdrawal",
     "worsened",
+    "good_practice",
+    "plan_next",
+    "plan_full",
+    "plan_next_level",
+    "plan_full_level",
+    "radar_factory",
+    "radar_reference",
 )
 
 

@@ -13,7 +13,8 @@ from typing import Any
 
 from .messages import field_label, render, text
 from .model import Framework
-from .templates import RADAR_AXIS, RADAR_LABEL, RADAR_RING, RADAR_SVG
+from .numbers import format_value
+from .templates import RADAR_AXIS, RADAR_LABEL, RADAR_LEGEND, RADAR_LINE, RADAR_RING, RADAR_SVG
 
 __all__ = ["band_name", "csv_header", "csv_row", "format_number", "missing_text", "radar_svg", "render_text"]
 
@@ -95,11 +96,37 @@ def render_text(result: Mapping[str, Any], framework: Framework, language: str) 
     for rank, entry in enumerate(result["improvement_plan"], start=1):
         name = text(framework.entries[entry["id"]]["name"], language)
         lines.append(f"  {rank}. {name}: {format_number(entry['points_available'])} {label['points_available']}")
+        lines += [f"     {line}" for line in plan_lines(framework, entry, label, language)]
     lines += ["", *_carbon_lines(framework, result["carbon"], label, language)]
     completeness = result["completeness"]
     share = f"{completeness['answered']}/{completeness['total']} ({completeness['percent']:.1f} %)"
     lines += ["", f"{label['completeness']}: {share}"]
     return "\n".join(lines) + "\n"
+
+
+def plan_lines(framework: Framework, entry: Mapping[str, Any], label: Mapping[str, str], language: str) -> list[str]:
+    """A plan step's targets (next quarter of the points, full points; or next and top level) and good practices."""
+    lines = []
+    entries = framework.entries[entry["id"]]
+    targets = entry.get("targets")
+    if targets is not None:
+        unit = framework.indicator_by_id[entry["id"]].unit
+        steps = [("plan_next", targets["next"])] if targets["next"]["share"] < 1 else []
+        for key, target in [*steps, ("plan_full", targets["full"])]:
+            value = format_value(target["value"], unit, language, framework)
+            lines.append(label[key].format(value=value, points=format_number(target["points"])))
+    if "next_level" in entry:
+        levels = entries.get("levels", [])
+        description = text(levels[entry["next_level"]], language) if entry["next_level"] < len(levels) else ""
+        points = format_number(entry["next_points"])
+        lines.append(label["plan_next_level"].format(level=entry["next_level"], points=points, text=description))
+        if entry["full_level"] > entry["next_level"]:
+            points = format_number(entry["full_points"])
+            lines.append(label["plan_full_level"].format(level=entry["full_level"], points=points))
+    practices = entries.get("practices", [])
+    for index in entry.get("practices", []):
+        lines.append(f"{label['good_practice']}: {text(practices[index], language)}")
+    return lines
 
 
 def missing_text(framework: Framework, item: Mapping[str, Any], language: str) -> str:
@@ -110,7 +137,6 @@ def missing_text(framework: Framework, item: Mapping[str, Any], language: str) -
 
 def _indicator_line(framework: Framework, item: Mapping[str, Any], label: Mapping[str, str], language: str) -> str:
     name = text(framework.entries[item["id"]]["name"], language)
-    unit = text(framework.main["units"][item["unit"]], language)
     points = f"{format_number(item['points'])} / {item['max']:g}"
     if item["status"] == "unanswered":
         missing = missing_text(framework, item, language)
@@ -120,10 +146,8 @@ def _indicator_line(framework: Framework, item: Mapping[str, Any], label: Mappin
         )
     if item["type"] == "qualitative":
         shown = f"{label['level']} {item['value']}"
-    elif item["type"] == "count":
-        shown = f"{item['value']:g} {unit}"
     else:
-        shown = f"{format_number(item['value'], 4)} {unit}"
+        shown = format_value(item["value"], item["unit"], language, framework)
     flags = []
     benchmark = item.get("benchmark")
     if benchmark and benchmark["illustrative"]:
@@ -137,8 +161,6 @@ def _indicator_line(framework: Framework, item: Mapping[str, Any], label: Mappin
 def _carbon_lines(
     framework: Framework, carbon: Mapping[str, Any], label: Mapping[str, str], language: str
 ) -> list[str]:
-    tco2e = text(framework.main["units"]["tco2e"], language)
-    tce = text(framework.main["units"]["tce"], language)
     period = carbon["period"]
     lines = [
         label["carbon_footprint"],
@@ -151,14 +173,16 @@ def _carbon_lines(
             f"  {label['exchange_rate']}: {rate['value']:.4f} ({_source_title(framework, rate['source'], label)})"
         )
     lines += [
-        f"  {label['scope1']}: {format_number(carbon['scope1_t'], 3)} {tco2e}",
-        f"  {label['scope2']}: {format_number(carbon['scope2_t'], 3)} {tco2e}",
-        f"  {label['scope_total']}: {format_number(carbon['total_t'], 3)} {tco2e}",
-        f"  {label['energy_tce']}: {format_number(carbon['energy_tce'], 3)} {tce}",
+        f"  {label['scope1']}: {format_value(carbon['scope1_t'], 'tco2e', language, framework)}",
+        f"  {label['scope2']}: {format_value(carbon['scope2_t'], 'tco2e', language, framework)}",
+        f"  {label['scope_total']}: {format_value(carbon['total_t'], 'tco2e', language, framework)}",
+        f"  {label['energy_tce']}: {format_value(carbon['energy_tce'], 'tce', language, framework)}",
     ]
     for kind in ("non_kyoto", "biogenic"):
         if any(line.get("memo") == kind for line in carbon["lines"]):
-            lines.append(f"  {label['memo_' + kind]}: {format_number(carbon['memo_t'][kind], 3)} {tco2e}")
+            lines.append(
+                f"  {label['memo_' + kind]}: {format_value(carbon['memo_t'][kind], 'tco2e', language, framework)}"
+            )
     lines.append(f"  {label['factors_used']}:")
     factor_units = framework.bundle["factors.yaml"]["factor_units"]
     for line in carbon["lines"]:
@@ -174,10 +198,10 @@ def _carbon_lines(
         if line["substituted"]:
             key = "factor_substituted" if line["year"] < line["used_for_year"] else "factor_earliest"
             note = label[key].format(published=line["year"], wanted=line["used_for_year"])
-        lines.append(
-            f"    {name}: {format_number(line['quantity'], 2)} × {line['factor_value']:g} {unit}"
-            f" = {format_number(line['tco2e'], 3)} {tco2e} ({note}; {_source_title(framework, line['source'], label)})"
-        )
+        quantity = format_value(line["quantity"], line["unit"], language, framework)
+        emitted = format_value(line["tco2e"], "tco2e", language, framework)
+        source = _source_title(framework, line["source"], label)
+        lines.append(f"    {name}: {quantity} × {line['factor_value']:g} {unit} = {emitted} ({note}; {source})")
     if carbon["cross_checks"]:
         lines.append(f"  {label['cross_check']}:")
         for check in carbon["cross_checks"]:
@@ -274,13 +298,27 @@ def csv_row(file: str, result: Mapping[str, Any], framework: Framework, language
     ]
 
 
-def radar_svg(result: Mapping[str, Any], framework: Framework, language: str, *, size: int = 320) -> str:
-    """The five dimensions as a radar chart (percent of each dimension's points); accessible, no script."""
-    width = size * 1.6  # room for the dimension names on both sides
-    centre, middle = width / 2, size / 2
-    radius = size * 0.32
+#: The radar's box (viewBox units) and text size: drawn 320 px wide, a label is 12 * 320 / 340 = 11.3 px.
+RADAR_WIDTH = 340
+RADAR_FONT = 12
+#: Latin names wrap onto lines of at most this many characters (Chinese names are short enough for one line).
+RADAR_WRAP = 12
+
+
+def radar_svg(result: Mapping[str, Any], framework: Framework, language: str, *, size: int = RADAR_WIDTH) -> str:
+    """The five dimensions as a radar chart (percent of each dimension's points), with a dashed reference shape at
+    the leading rating band's threshold in every dimension and a legend; accessible, no script.
+
+    ``size`` is the width of the viewBox; everything scales with it, so labels stay 12/340 of the drawn width.
+    """
+    scale = size / RADAR_WIDTH
+    font, line_height = RADAR_FONT * scale, RADAR_FONT * 1.2 * scale
+    radius = 85 * scale
     dimensions = result["dimensions"]
     count = len(dimensions)
+    names = [_dimension_name(framework, dimension["id"], language) for dimension in dimensions]
+    above = len(_wrap(names[0])) + 1 if names else 0  # the top label's lines (name and percent) sit above the chart
+    centre, middle = size / 2, above * line_height + 8 * scale + radius
 
     def point(index: int, share: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * index / count
@@ -296,23 +334,74 @@ def radar_svg(result: Mapping[str, Any], framework: Framework, language: str, *,
     )
     labels = []
     described = []
-    for index, dimension in enumerate(dimensions):
-        x, y = point(index, 1.15)
+    lowest = 0.0
+    for index, (dimension, name) in enumerate(zip(dimensions, names, strict=True)):
+        percent = f"{dimension['percent']:.0f}%"
+        lines = [*_wrap(name), percent]
+        x, y = point(index, 1.1)
         anchor = "middle" if abs(x - centre) < 1 else ("start" if x > centre else "end")
-        name = escape(_dimension_name(framework, dimension["id"], language))
-        percent = f"{dimension['percent']:.0f}"
-        labels.append(RADAR_LABEL.substitute(x=f"{x:.1f}", y=f"{y + 4:.1f}", anchor=anchor, name=name, percent=percent))
-        described.append(f"{name} {percent}%")
+        block = (len(lines) - 1) * line_height
+        if y < middle - radius * 0.9:  # the top label sits above its corner
+            first = y - block
+        elif y < middle:  # the side labels are centred on theirs
+            first = y - block / 2 + font / 3
+        else:  # the lower ones hang below
+            first = y + font
+        lowest = max(lowest, first + block)
+        spans = "".join(
+            RADAR_LINE.substitute(x=f"{x:.1f}", dy="0" if number == 0 else f"{line_height:.1f}", text=escape(line))
+            for number, line in enumerate(lines)
+        )
+        labels.append(RADAR_LABEL.substitute(x=f"{x:.1f}", y=f"{first:.1f}", anchor=anchor, lines=spans))
+        described.append(f"{escape(name)} {percent}")
     shares = [max(0.0, min(1.0, dimension["percent"] / 100)) for dimension in dimensions]
+    band, threshold = framework.rating_bands[0]
+    reference = text(framework.labels["radar_reference"], language).format(
+        band=band_name(framework, band, language), percent=f"{threshold:g}"
+    )
+    factory = text(framework.labels["radar_factory"], language)
+    legend = []
+    top = lowest + 2 * line_height
+    for row, (label, stroke, dash) in enumerate(
+        ((factory, "#2e7d32", ""), (reference, "#1565c0", ' stroke-dasharray="5 3"'))
+    ):
+        y = top + row * line_height * 1.4
+        legend.append(
+            RADAR_LEGEND.substitute(
+                x1=f"{8 * scale:.1f}",
+                x2=f"{32 * scale:.1f}",
+                y=f"{y:.1f}",
+                stroke=stroke,
+                dash=dash,
+                tx=f"{38 * scale:.1f}",
+                ty=f"{y + font / 3:.1f}",
+                text=escape(label),
+            )
+        )
+    height = top + line_height * 1.4 + line_height
     return RADAR_SVG.substitute(
-        width=f"{width:g}",
-        size=size,
+        width=f"{size:g}",
+        height=f"{height:.0f}",
         id="gmi-radar",
         lang=escape(language),
         title=escape(text(framework.labels["dimension"], language)),
-        desc="; ".join(described),
+        desc=escape("; ".join([*described, reference])),
         rings=rings,
         axes=axes,
+        reference=points([threshold / 100] * count),
         shape=points(shares),
+        font=f"{font:g}",
         labels="".join(labels),
+        legend="".join(legend),
     )
+
+
+def _wrap(name: str) -> list[str]:
+    """A dimension name on lines of at most :data:`RADAR_WRAP` characters, broken between words."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= RADAR_WRAP:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [name]

@@ -18,6 +18,7 @@ from .expr import ZeroDenominator
 from .messages import Message
 from .migrate import upgrade
 from .model import Benchmark, BenchmarkEnd, Framework, Indicator, Rule
+from .plan import improvement_plan
 from .plausibility import plausibility_warnings
 from .validate import FORMAT_VERSION, Assessment, validate_assessment
 
@@ -310,19 +311,7 @@ def _result(
     gate = _gate(framework, assessment)
     band = next(band_id for band_id, minimum in framework.rating_bands if total >= minimum - 1e-9)
     reason = None if gate["status"] == "pass" else f"gate_{gate['status']}"
-    plan = sorted(
-        (
-            {
-                "id": item["id"],
-                "dimension": item["dimension"],
-                "points_available": round(item["max"] - item["points"], 2),
-                "status": item["status"],
-            }
-            for item in indicators
-            if item["max"] - item["points"] > 0.005
-        ),
-        key=lambda entry: (-entry["points_available"], framework.indicator_by_id[entry["id"]].number),
-    )
+    plan = improvement_plan(framework, indicators)
     answered = sum(1 for item in indicators if item["status"] == "scored")
     return {
         **_header(framework, True, messages),

@@ -21,6 +21,7 @@ GASES = ("co2", "co2e")
 CROSS_CHECKS = ("scope1_t", "scope2_t", "total_t", "energy_tce")
 REGION = String(pattern=r"[A-Z]{2}", example="GD")
 YEAR_KEY = r"\d{4}"
+DIGITS = Number(minimum=0, maximum=6, integer=True)
 
 PROVENANCE = {"source": ID, "status": Enum(STATUSES)}
 PROVENANCE_EXTRA: dict[str, Spec] = {"basis": String(), "year": Number(minimum=1900, maximum=2100, integer=True)}
@@ -133,6 +134,7 @@ FRAMEWORK = Object(
         "derived": MapOf(Object(required={"unit": ID, "name": Text(), "formula": Text()})),
     },
     optional={
+        "unit_display": MapOf(Object(required={}, optional={"decimals": DIGITS, "significant": DIGITS})),
         "activity_checks": ListOf(CHECK),
         "migrations": ListOf(
             Object(
