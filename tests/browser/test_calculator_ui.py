@@ -5,7 +5,6 @@ practice, and the printed report identifies the factory and can be signed.  Real
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 from pathlib import Path
@@ -26,6 +25,7 @@ PHONE: ViewportSize = {"width": 390, "height": 844}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 LANGUAGES = list(LANGUAGE_PREFIX)
 WATER = "data.water_withdrawal_m3"
+START = {"en": "Start a self-assessment", "zh-hant": "開始自我評估", "zh-hans": "开始自我评价"}
 
 
 def strings() -> dict[str, dict[str, str]]:
@@ -49,9 +49,27 @@ def input_name(input_id: str, language: str) -> str:
     raise KeyError(input_id)
 
 
-def open_at(session: Session, site_url: str, language: str, viewport: ViewportSize) -> Page:
+def open_at(session: Session, site_url: str, language: str, viewport: ViewportSize, axe: bool = False) -> Page:
+    if axe:
+        # as in test_calculator: an init script is injected by the browser itself, the page's CSP stays as served
+        session.context.add_init_script(path=str(AXE))
     session.page.set_viewport_size(viewport)
     return open_calculator(session, site_url, language)
+
+
+def axe_violations(page: Page) -> list[Any]:
+    """WCAG 2.1 A/AA violations axe-core finds on the page as it is now."""
+    return list(
+        page.evaluate(
+            """async () => {
+                const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+                const r = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+                return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.slice(0, 8).map(n => n.target.join(" ") + ": " +
+                        (n.any.concat(n.all, n.none)[0] || {}).message)}));
+            }"""
+        )
+    )
 
 
 def first_result(page: Page) -> None:
@@ -100,7 +118,7 @@ def squeeze(text: str) -> str:
 def test_total_stays_in_view_while_typing_and_untouched_form_has_no_error(
     session: Session, site_url: str, device: str, language: str
 ) -> None:
-    page = open_at(session, site_url, language, VIEWPORTS[device])
+    page = open_at(session, site_url, language, VIEWPORTS[device], axe=device == "phone")
     first_result(page)
     # the blank form has errors for the engine (region, year required) but none is shown on an untouched form
     reply = page.evaluate("() => window.gmi.reply(window.gmi.assessment())")
@@ -135,30 +153,31 @@ def test_total_stays_in_view_while_typing_and_untouched_form_has_no_error(
     assert in_viewport(page, "#gmi-live-total")
     # the page never widens (tables scroll inside their box)
     assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
-    # the summary links to the full results and shows a bar per dimension
+    # the summary links to the full results and shows a bar per dimension (on a phone, once the bar is expanded)
     assert page.locator('#gmi-live a[href="#gmi-results"]').count() == 1
-    assert page.locator("#gmi-live-dimensions li[data-dimension]").count() == 5
-    assert session.errors == []
-
-
-def test_phone_bar_expands_to_the_dimensions(session: Session, site_url: str) -> None:
-    page = open_at(session, site_url, "zh-hans", PHONE)
-    load_pilot(page)
-    bars = "#gmi-live-dimensions li[data-dimension]"
-    assert not page.locator(bars).first.is_visible()
-    page.click("#gmi-live-toggle")
-    assert page.get_attribute("#gmi-live-toggle", "aria-expanded") == "true"
-    assert page.locator(bars).first.is_visible()
+    bars = page.locator("#gmi-live-dimensions li[data-dimension]")
+    assert bars.count() == 5
+    if device == "phone":
+        assert not bars.first.is_visible()
+        page.click("#gmi-live-toggle")
+        assert page.get_attribute("#gmi-live-toggle", "aria-expanded") == "true"
+    assert bars.first.is_visible()
+    wait_until(page, "() => document.querySelector('#gmi-dimension-rows tr[data-dimension=\"energy\"]') !== null")
     shown = page.inner_text('#gmi-live-dimensions li[data-dimension="energy"] .gmi-live-percent')
     row = page.inner_text('#gmi-dimension-rows tr[data-dimension="energy"] td:nth-child(3)')
-    assert shown.strip() == row.strip() and shown.strip().endswith("%")
+    assert shown.strip() == row.strip() and re.fullmatch(r"\d{1,3}\.\d %", shown.strip()), (shown, row)
+    if device == "phone":
+        # axe-core with the new panel open and a field's message shown
+        field.fill("abc")
+        wait_until(page, f"() => document.querySelector('[data-field=\"{WATER}\"] .gmi-msg') !== null")
+        assert axe_violations(page) == []
     assert session.errors == []
 
 
 # --- Numbers as people type them; one bad field; blanks named -----------------------------------------------------
 
 
-def test_numbers_typed_with_a_chinese_input_method_are_read(session: Session, site_url: str) -> None:
+def test_numbers_as_typed_with_a_chinese_input_method_and_the_region_fold(session: Session, site_url: str) -> None:
     page = open_at(session, site_url, "zh-hans", DESKTOP)
     load_pilot(page)
     field = page.locator(f'[name="{WATER}"]')
@@ -180,12 +199,8 @@ def test_numbers_typed_with_a_chinese_input_method_are_read(session: Session, si
     field.press_sequentially("1,5")
     assert page.evaluate(read) == "1,5"
     wait_until(page, f"() => document.querySelector('[data-field=\"{WATER}\"] .gmi-msg.gmi-error') !== null")
-    assert session.errors == []
 
-
-def test_the_chosen_regions_suppliers_come_first_and_the_others_fold(session: Session, site_url: str) -> None:
-    page = open_at(session, site_url, "zh-hant", DESKTOP)
-    first_result(page)
+    # the chosen region's suppliers and fuels first, the other region's folded
     folded = "name => document.querySelector(`[name=\"${name}\"]`).closest('details.gmi-other-region') !== null"
     page.select_option('[name="region"]', "GD")
     assert page.evaluate(folded, "data.electricity_clp") is True
@@ -197,7 +212,8 @@ def test_the_chosen_regions_suppliers_come_first_and_the_others_fold(session: Se
     assert page.evaluate(folded, "data.coal_raw") is True
     assert page.evaluate(folded, "data.diesel_stationary") is False
     # folded, never dropped: a figure typed there still counts
-    page.click("details.gmi-other-region >> nth=0 >> summary")
+    # a figure already entered for the other region keeps its fold open (the pilot's grid electricity)
+    assert page.evaluate("() => document.querySelector('[name=\"data.electricity_csg\"]').closest('details').open")
     page.fill('[name="data.electricity_csg"]', "1000")
     assert page.evaluate("() => window.gmi.assessment().data.electricity_csg") == 1000
     assert session.errors == []
@@ -228,25 +244,6 @@ def test_one_invalid_field_leaves_the_other_indicators_scored(session: Session, 
     assert session.errors == []
 
 
-@pytest.mark.parametrize("language", ["zh-hant", "zh-hans"])
-def test_an_unanswered_rows_names_its_missing_input(session: Session, site_url: str, language: str) -> None:
-    page = open_at(session, site_url, language, DESKTOP)
-    pilot = load_json(PILOT)
-    pilot["data"]["main_material_t"] = None
-    load_pilot(page, pilot)
-    row = page.inner_text('#gmi-indicator-rows tr[data-indicator="material-intensity"]')
-    assert input_name("main_material_t", language) in row
-    assert strings()["calc_missing"][language] in row
-    # rounding by unit: percent to one decimal, intensities to three significant figures
-    for indicator in ("renewable-share", "water-reuse"):
-        value = page.inner_text(f'#gmi-indicator-rows tr[data-indicator="{indicator}"] td:nth-child(2)')
-        assert re.fullmatch(r"\d{1,3}(\.\d)? ?%", value.strip()), value
-    intensity = page.inner_text('#gmi-indicator-rows tr[data-indicator="energy-intensity"] td:nth-child(2)')
-    digits = re.sub(r"\D", "", intensity.split()[0]).lstrip("0")
-    assert 1 <= len(digits) <= 3, intensity
-    assert session.errors == []
-
-
 # --- The plan, the report, the examples --------------------------------------------------------------------------
 
 
@@ -262,7 +259,17 @@ def test_plan_and_printed_report(session: Session, site_url: str, language: str,
         for value, text in options
     )
     pilot = load_json(PILOT)
+    pilot["data"]["main_material_t"] = None
     load_pilot(page, pilot)
+    # an unanswered indicator's row names its missing input (issue #8)
+    row = page.inner_text('#gmi-indicator-rows tr[data-indicator="material-intensity"]')
+    assert input_name("main_material_t", language) in row and texts["calc_missing"][language] in row, row
+    # rounding by unit: percent to one decimal, intensities to three significant figures
+    for percent_id in ("renewable-share", "water-reuse"):
+        value = page.inner_text(f'#gmi-indicator-rows tr[data-indicator="{percent_id}"] td:nth-child(2)')
+        assert re.fullmatch(r"\d{1,3}\.\d %", value.strip()), value
+    intensity = page.inner_text('#gmi-indicator-rows tr[data-indicator="energy-intensity"] td:nth-child(2)')
+    assert re.fullmatch(r"0\.0\d\d\d [^\d].*", intensity.strip()), intensity  # three significant figures
     # the plan: a target sentence and the first indicator's good practice, with its chapter
     first = page.locator("#gmi-plan li[data-indicator]").first
     indicator = first.get_attribute("data-indicator")
@@ -270,7 +277,7 @@ def test_plan_and_printed_report(session: Session, site_url: str, language: str,
     entry = framework_entries()[indicator]
     assert first.locator(".gmi-plan-target").inner_text().strip()
     practices = first.locator(".gmi-plan-practice").all_inner_texts()
-    assert any(entry["practices"][0][language] in text for text in practices), practices
+    assert any(entry["practices"][0][language] in item for item in practices), practices
     assert first.locator(f'a[href$="indicators/{indicator}/"]').count() >= 1
 
     text = pdf_text(page, tmp_path / "report.pdf")
@@ -302,30 +309,6 @@ def test_plan_and_printed_report(session: Session, site_url: str, language: str,
 def test_home_pages_start_a_self_assessment(site_dir: Path) -> None:
     for language, prefix in LANGUAGE_PREFIX.items():
         html = (site_dir / prefix / "index.html").read_text(encoding="utf-8")
-        found = re.search(r'<a[^>]*href="calculator/"[^>]*class="[^"]*md-button--primary[^"]*"[^>]*>([^<]+)</a>', html)
-        assert found, language
-        assert found.group(1).strip()
-
-
-# --- Accessibility with the new panel ----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_phone_layout_has_no_wcag21_aa_violation(session: Session, site_url: str, language: str) -> None:
-    session.context.add_init_script(path=str(AXE))
-    page = open_at(session, site_url, language, PHONE)
-    load_pilot(page)
-    page.click("#gmi-live-toggle")
-    page.locator(f'[name="{WATER}"]').fill("abc")  # a field in error, its message shown
-    wait_until(page, f"() => document.querySelector('[data-field=\"{WATER}\"] .gmi-msg') !== null")
-    results = page.evaluate(
-        """async () => {
-            const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-            const r = await axe.run(document, {runOnly: {type: "tag", values: tags}});
-            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                           nodes: v.nodes.slice(0, 8).map(n => n.target.join(" ") + ": " +
-                                               (n.any.concat(n.all, n.none)[0] || {}).message)}));
-        }"""
-    )
-    assert results == [], json.dumps(results, indent=1, ensure_ascii=False)
-    assert session.errors == []
+        links = re.findall(r"<a ([^>]*)>([^<]+)</a>", html)
+        buttons = [text for found, text in links if 'href="calculator/"' in found and "md-button--primary" in found]
+        assert buttons == [START[language]], language
