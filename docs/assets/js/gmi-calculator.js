@@ -780,8 +780,11 @@ function start() {
     if (!names) setStatus(str("calc_open_wait"), "info");
     const reply = await request(text);
     const result = JSON.parse(reply.result);
-    if (!result.valid) {
-      setStatus(str("calc_open_invalid"), "error", reply.messages.map((m) => m.text));
+    // The form scores partially while the reader types; a file is opened only when it is valid as a whole (as the
+    // CLI reads it), so a file with a field in error never replaces the current work.
+    if (!result.valid || result.partial) {
+      const errors = reply.messages.filter((m) => m.severity === "error");
+      setStatus(str("calc_open_invalid"), "error", (errors.length ? errors : reply.messages).map((m) => m.text));
       return false;
     }
     fillForm(result.migrated_assessment || parsed);
