@@ -13,7 +13,7 @@ from typing import Any
 
 from .messages import field_label, render, text
 from .model import Framework
-from .numbers import format_value
+from .numbers import Toward, format_value
 from .templates import RADAR_AXIS, RADAR_LABEL, RADAR_LEGEND, RADAR_LINE, RADAR_RING, RADAR_SVG
 
 __all__ = ["band_name", "csv_header", "csv_row", "format_number", "missing_text", "radar_svg", "render_text"]
@@ -110,10 +110,11 @@ def plan_lines(framework: Framework, entry: Mapping[str, Any], label: Mapping[st
     entries = framework.entries[entry["id"]]
     targets = entry.get("targets")
     if targets is not None:
-        unit = framework.indicator_by_id[entry["id"]].unit
+        indicator = framework.indicator_by_id[entry["id"]]
+        toward: Toward = "down" if indicator.direction == "lower" else "up"  # the figure shown earns the points
         steps = [("plan_next", targets["next"])] if targets["next"]["share"] < 1 else []
         for key, target in [*steps, ("plan_full", targets["full"])]:
-            value = format_value(target["value"], unit, language, framework)
+            value = format_value(target["value"], indicator.unit, language, framework, toward)
             lines.append(label[key].format(value=value, points=format_number(target["points"])))
     if "next_level" in entry:
         levels = entries.get("levels", [])

@@ -46,3 +46,20 @@ def test_report_rounds_by_unit(framework: Framework) -> None:
     report = render_text(score_valid(framework, raw), framework, "en")
     assert "Water withdrawal intensity: 5.98 m³ / RMB 10k → " in report  # 5975 / 1000
     assert "Industrial water reuse rate: 40.3 % → " in report  # 4025 / (5975 + 4025) = 40.25 %
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "toward", "shown"),
+    [
+        (0.8125, "t_per_10k_rmb", "down", "0.812"),  # lower is better: stay under the target
+        (0.8125, "t_per_10k_rmb", None, "0.813"),
+        (51.25, "percent", "up", "51.3"),  # higher is better: reach the target
+        (51.21, "percent", "up", "51.3"),
+        (51.29, "percent", "down", "51.2"),
+        (7.5, "percent", "up", "7.5"),
+    ],
+)
+def test_targets_round_toward_the_side_that_earns_the_points(
+    framework: Framework, value: float, unit: str, toward: Any, shown: str
+) -> None:
+    assert format_value(value, unit, "en", framework, toward).split()[0] == shown

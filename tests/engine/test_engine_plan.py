@@ -54,14 +54,15 @@ def test_points_gained_never_exceed_what_is_available(framework: Framework, pilo
             assert 0 < gained <= step["points_available"] + 1e-9, (name, step["id"])
 
 
-#: Hand-formatted plan lines of the water case (5.975 shown to three significant figures: 5.98).
+#: Hand-formatted plan lines of the water case: 5.975 to three significant figures, rounded down because lower is
+#: better (5.97 earns the quarter, 5.97 would not).
 REPORT_LINES = {
     "en": [
-        "Next step: 5.98 m³ / RMB 10k earns 0.04 more points",
+        "Next step: 5.97 m³ / RMB 10k earns 0.04 more points",
         "Full points: 2.00 m³ / RMB 10k earns 6.04 more points",
     ],
-    "zh-hant": ["下一步：達到 5.98 立方米／萬元 可多得 0.04 分", "滿分：達到 2.00 立方米／萬元 可多得 6.04 分"],
-    "zh-hans": ["下一步：达到 5.98 立方米／万元 可多得 0.04 分", "满分：达到 2.00 立方米／万元 可多得 6.04 分"],
+    "zh-hant": ["下一步：達到 5.97 立方米／萬元 可多得 0.04 分", "滿分：達到 2.00 立方米／萬元 可多得 6.04 分"],
+    "zh-hans": ["下一步：达到 5.97 立方米／万元 可多得 0.04 分", "满分：达到 2.00 立方米／万元 可多得 6.04 分"],
 }
 LEVEL_LINES = {
     "en": "Next step: level 2 earns 2.00 more points — ",
