@@ -40,22 +40,26 @@ function start() {
     if (rounded && Math.floor(Math.log10(Math.abs(rounded))) > Math.floor(Math.log10(Math.abs(value)))) decimals -= 1;
     return Math.max(decimals, 0);
   }
-  function roundHalfUp(value, decimals) {
+  // toward: undefined rounds half up (as people do); "up" / "down" (ceiling / floor) for a plan target, so that
+  // the figure shown always earns what it promises (numbers.py's Toward).
+  function roundHalfUp(value, decimals, toward) {
     const text = String(Math.abs(value)); // the shortest decimal form, as Python's repr
     const shifted = text.includes("e") ? Math.abs(value) * 10 ** decimals : Number(`${text}e${decimals}`);
+    const signed = value < 0 ? -shifted : shifted;
+    if (toward === "up" || toward === "down") return Number(`${(toward === "up" ? Math.ceil : Math.floor)(signed)}e-${decimals}`);
     const rounded = Number(`${Math.floor(shifted + 0.5)}e-${decimals}`);
     return value < 0 ? -rounded : rounded;
   }
-  function formatAmount(value, rule) {
+  function formatAmount(value, rule, toward) {
     const decimals = typeof rule.significant === "number" ? decimalsFor(value, rule.significant) : rule.decimals;
-    const rounded = roundHalfUp(value, decimals);
+    const rounded = roundHalfUp(value, decimals, toward);
     return (rounded === 0 ? 0 : rounded).toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   }
-  function formatValue(value, unit) {
+  function formatValue(value, unit, toward) {
     if (typeof value !== "number" || !Number.isFinite(value)) return "–";
     if (unit === "points") return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
     const rule = own(names && names.unit_display, unit) || { decimals: 2 };
-    return formatAmount(value, rule);
+    return formatAmount(value, rule, toward);
   }
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
 
@@ -414,8 +418,8 @@ function start() {
     }
   }
 
-  function withUnit(value, unit) {
-    return `${formatValue(value, unit)} ${unitName(unit)}`;
+  function withUnit(value, unit, toward) {
+    return `${formatValue(value, unit, toward)} ${unitName(unit)}`;
   }
 
   // The plan says what to reach (targets from the engine's plan, in the indicator's unit) and what to do (the
@@ -424,14 +428,22 @@ function start() {
     const unit = indicator ? indicator.unit : "";
     const targets = step.targets;
     if (targets && targets.full) {
+      // Lower is better when the leading value is below the baseline: the target shown is rounded down, else up.
+      const benchmark = (indicator && indicator.benchmark) || {};
+      const toward =
+        typeof benchmark.leading === "number" && typeof benchmark.baseline === "number"
+          ? benchmark.leading < benchmark.baseline
+            ? "down"
+            : "up"
+          : undefined;
       const values = {
-        full: withUnit(targets.full.value, unit),
+        full: withUnit(targets.full.value, unit, toward),
         full_points: formatValue(targets.full.points, "points"),
       };
-      if (targets.next && targets.next.value !== targets.full.value) {
+      if (targets.next && targets.next.share < 1) {
         return fill(str("calc_plan_target"), {
           ...values,
-          next: withUnit(targets.next.value, unit),
+          next: withUnit(targets.next.value, unit, toward),
           next_points: formatValue(targets.next.points, "points"),
         });
       }
