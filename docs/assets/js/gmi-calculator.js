@@ -30,19 +30,37 @@ function start() {
   const form = document.getElementById("gmi-form");
   const str = (key) => root.getAttribute("data-s-" + key.replace(/_/g, "-")) || key;
   const $ = (id) => document.getElementById(id);
-  // Rounding by unit, the rule of calculator/numbers.py (names.unit_display from the engine; these defaults until
-  // then): percent to one decimal, points to two, every other unit (intensities, tonnes, tce) to 3 significant figures.
-  const DEFAULT_DISPLAY = { percent: { decimals: 1 }, points: { decimals: 2 }, level: { decimals: 0 }, functions: { decimals: 0 } };
-  function formatValue(value, unit) {
+  // Rounding by unit: the rule of calculator/numbers.py (format_amount), with the rules of framework.yaml's
+  // unit_display (names.unit_display): {decimals: n} or {significant: n} (no decimals dropped from whole digits:
+  // 123,456 stays whole), half up on the shortest decimal form, thousands separated.  Points (the score) are shown
+  // as the page always did: up to two decimals.
+  function decimalsFor(value, significant) {
+    if (value === 0 || !Number.isFinite(value)) return 0;
+    let decimals = significant - 1 - Math.floor(Math.log10(Math.abs(value)));
+    const rounded = roundHalfUp(value, Math.max(decimals, 0));
+    if (rounded && Math.floor(Math.log10(Math.abs(rounded))) > Math.floor(Math.log10(Math.abs(value)))) decimals -= 1;
+    return Math.max(decimals, 0);
+  }
+  // toward: undefined rounds half up (as people do); "up" / "down" (ceiling / floor) for a plan target, so that
+  // the figure shown always earns what it promises (numbers.py's Toward).
+  function roundHalfUp(value, decimals, toward) {
+    const text = String(Math.abs(value)); // the shortest decimal form, as Python's repr
+    const shifted = text.includes("e") ? Math.abs(value) * 10 ** decimals : Number(`${text}e${decimals}`);
+    const signed = value < 0 ? -shifted : shifted;
+    if (toward === "up" || toward === "down") return Number(`${(toward === "up" ? Math.ceil : Math.floor)(signed)}e-${decimals}`);
+    const rounded = Number(`${Math.floor(shifted + 0.5)}e-${decimals}`);
+    return value < 0 ? -rounded : rounded;
+  }
+  function formatAmount(value, rule, toward) {
+    const decimals = typeof rule.significant === "number" ? decimalsFor(value, rule.significant) : rule.decimals;
+    const rounded = roundHalfUp(value, decimals, toward);
+    return (rounded === 0 ? 0 : rounded).toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  }
+  function formatValue(value, unit, toward) {
     if (typeof value !== "number" || !Number.isFinite(value)) return "–";
-    const rule = own(names && names.unit_display, unit) || DEFAULT_DISPLAY[unit] || { significant: 3 };
-    if (typeof rule.decimals === "number") return value.toLocaleString(language, { maximumFractionDigits: rule.decimals });
-    if (value === 0) return (0).toLocaleString(language);
-    const digits = typeof rule.significant === "number" ? rule.significant : 3;
-    // Whole digits are never dropped as "significant" ones: 123456 tonnes stays 123,456 (not 123,000).
-    const whole = Math.floor(Math.log10(Math.abs(value))) + 1;
-    if (whole >= digits) return value.toLocaleString(language, { maximumFractionDigits: 0 });
-    return value.toLocaleString(language, { maximumSignificantDigits: digits });
+    if (unit === "points") return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+    const rule = own(names && names.unit_display, unit) || { decimals: 2 };
+    return formatAmount(value, rule, toward);
   }
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
 
@@ -401,8 +419,8 @@ function start() {
     }
   }
 
-  function withUnit(value, unit) {
-    return `${formatValue(value, unit)} ${unitName(unit)}`;
+  function withUnit(value, unit, toward) {
+    return `${formatValue(value, unit, toward)} ${unitName(unit)}`;
   }
 
   // The plan says what to reach (targets from the engine's plan, in the indicator's unit) and what to do (the
@@ -411,14 +429,22 @@ function start() {
     const unit = indicator ? indicator.unit : "";
     const targets = step.targets;
     if (targets && targets.full) {
+      // Lower is better when the leading value is below the baseline: the target shown is rounded down, else up.
+      const benchmark = (indicator && indicator.benchmark) || {};
+      const toward =
+        typeof benchmark.leading === "number" && typeof benchmark.baseline === "number"
+          ? benchmark.leading < benchmark.baseline
+            ? "down"
+            : "up"
+          : undefined;
       const values = {
-        full: withUnit(targets.full.value, unit),
+        full: withUnit(targets.full.value, unit, toward),
         full_points: formatValue(targets.full.points, "points"),
       };
-      if (targets.next && targets.next.value !== targets.full.value) {
+      if (targets.next && targets.next.share < 1) {
         return fill(str("calc_plan_target"), {
           ...values,
-          next: withUnit(targets.next.value, unit),
+          next: withUnit(targets.next.value, unit, toward),
           next_points: formatValue(targets.next.points, "points"),
         });
       }
@@ -426,11 +452,13 @@ function start() {
     }
     if (typeof step.next_level === "number") {
       const levels = own(names.levels, step.id) || [];
-      return fill(str("calc_plan_level"), {
+      const next = fill(str("calc_plan_level"), {
         level: String(step.next_level),
         text: levels[step.next_level] || "",
         points: formatValue(step.next_points, "points"),
       });
+      if (typeof step.full_level !== "number" || step.full_level === step.next_level) return next;
+      return `${next} ${fill(str("calc_plan_level_full"), { level: String(step.full_level), points: formatValue(step.full_points, "points") })}`;
     }
     if (indicator && indicator.status === "unanswered") return fill(str("calc_plan_next"), { missing: missingNames(reply, indicator) });
     return "";
@@ -765,8 +793,11 @@ function start() {
     if (!names) setStatus(str("calc_open_wait"), "info");
     const reply = await request(text);
     const result = JSON.parse(reply.result);
-    if (!result.valid) {
-      setStatus(str("calc_open_invalid"), "error", reply.messages.map((m) => m.text));
+    // The form scores partially while the reader types; a file is opened only when it is valid as a whole (as the
+    // CLI reads it), so a file with a field in error never replaces the current work.
+    if (!result.valid || result.partial) {
+      const errors = reply.messages.filter((m) => m.severity === "error");
+      setStatus(str("calc_open_invalid"), "error", (errors.length ? errors : reply.messages).map((m) => m.text));
       return false;
     }
     fillForm(result.migrated_assessment || parsed);
