@@ -474,8 +474,10 @@ function start() {
       item.dataset.indicator = step.id;
       const head = element("p", "gmi-plan-head");
       head.append(guidanceLink(step.id));
+      // Chinese text takes full-width punctuation (as the booklet and the text report do).
+      const [dash, colon, open, semicolon, close] = language.startsWith("zh") ? ["——", "：", "（", "；", "）"] : [" — ", ": ", " (", "; ", ")"];
       head.append(
-        ` — ${label("points_available")}: ${formatValue(step.points_available, "points")} (${names.dimensions[step.dimension] || step.dimension}; ${label(`status_${step.status}`)})`,
+        `${dash}${label("points_available")}${colon}${formatValue(step.points_available, "points")}${open}${names.dimensions[step.dimension] || step.dimension}${semicolon}${label(`status_${step.status}`)}${close}`,
       );
       item.append(head);
       const target = planTarget(step, indicator, reply);
