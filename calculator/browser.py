@@ -16,13 +16,13 @@ from .names import display_names
 from .report import missing_text, radar_svg
 from .score import invalid_result, score_assessment
 
-__all__ = ["display_names", "page_reply"]
+__all__ = ["display_names", "page_reply", "score_text"]
 
 
 def page_reply(framework: Framework, assessment_text: str, language: str) -> str:
     """JSON text ``{"result": <result JSON text>, "radar": svg|null, "messages": [{field, text, severity}],
     "missing": {indicator id: "name, name"}}`` for the assessment JSON text the form holds."""
-    result = _score(framework, assessment_text)
+    result = score_text(framework, assessment_text)
     result_text = json.dumps(result, ensure_ascii=False)
     radar = radar_svg(result, framework, language) if result.get("valid") else None
     messages = [
@@ -42,8 +42,8 @@ def page_reply(framework: Framework, assessment_text: str, language: str) -> str
     return json.dumps(reply, ensure_ascii=False)
 
 
-def _score(framework: Framework, assessment_text: str) -> dict[str, Any]:
-    """As :func:`calculator.score_json` with ``partial=True`` (same JSON text), kept as data for the radar."""
+def score_text(framework: Framework, assessment_text: str) -> dict[str, Any]:
+    """As :func:`calculator.score_json` with ``partial=True``, as data: the form being typed (results, radar, peers)."""
     try:
         raw = json.loads(assessment_text, parse_constant=_no_constants)
     except (ValueError, RecursionError):

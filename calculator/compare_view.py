@@ -19,6 +19,7 @@ from string import Template
 from typing import Any
 
 from . import compare_json
+from .browser import score_text
 from .compare_report import comparison_parts
 from .messages import text
 from .model import Framework
@@ -167,13 +168,7 @@ def shown_value(framework: Framework, item_type: str, unit: str, value: float, l
 
 def peers_reply(framework: Framework, assessment_text: str, pilots_text: str, language: str) -> str:
     """The reader's assessment (JSON text) against the pilots (JSON text ``{name: assessment}``), as JSON text."""
-    try:
-        raw = json.loads(assessment_text)
-    except ValueError:
-        raw = None
-    peers = peer_positions(
-        framework, score_assessment(framework, raw, partial=True), _scored_pilots(framework, pilots_text)
-    )
+    peers = peer_positions(framework, score_text(framework, assessment_text), _scored_pilots(framework, pilots_text))
     regions, sets = (
         framework.main["regions"],
         {entry["id"]: entry["name"] for entry in framework.main["benchmark_sets"]},

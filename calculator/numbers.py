@@ -41,7 +41,8 @@ def _decimals_for(value: float, significant: int) -> int:
     if value == 0 or not math.isfinite(value):
         return 0
     decimals = significant - 1 - math.floor(math.log10(abs(value)))
-    rounded = round(value, max(decimals, 0))
+    # Half up on the shortest decimal form, as the number is then shown (and as the page's JS does): 9.995 is 10.0.
+    rounded = float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-max(decimals, 0)), rounding=_MODES[None]))
     if rounded and math.floor(math.log10(abs(rounded))) > math.floor(math.log10(abs(value))):
         decimals -= 1  # 0.09996 to 3 figures is 0.100, not 0.1000
     return max(decimals, 0)

@@ -80,7 +80,9 @@ def _targets(indicator: Indicator, item: Mapping[str, Any]) -> dict[str, Any]:
 
 def _level_targets(indicator: Indicator, item: Mapping[str, Any]) -> dict[str, Any]:
     top = indicator.level_count - 1
-    level = int(item["value"]) if item["status"] == "scored" else 0
+    if item["status"] != "scored":  # a blank ladder is not level 0: the factory may already stand higher
+        return {"full_level": top, "full_points": _gain(indicator, 1.0, item)}
+    level = int(item["value"])
     following = min(level + 1, top)
     return {
         "next_level": following,

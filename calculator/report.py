@@ -124,6 +124,9 @@ def plan_lines(framework: Framework, entry: Mapping[str, Any], label: Mapping[st
         if entry["full_level"] > entry["next_level"]:
             points = format_number(entry["full_points"])
             lines.append(label["plan_full_level"].format(level=entry["full_level"], points=points))
+    elif "full_level" in entry:  # an unanswered ladder: only the top level is sure to be a step up
+        points = format_number(entry["full_points"])
+        lines.append(label["plan_full_level"].format(level=entry["full_level"], points=points))
     practices = entries.get("practices", [])
     for index in entry.get("practices", []):
         lines.append(f"{label['good_practice']}: {text(practices[index], language)}")
@@ -357,6 +360,7 @@ def radar_svg(result: Mapping[str, Any], framework: Framework, language: str, *,
         described.append(f"{escape(name)} {percent}")
     shares = [max(0.0, min(1.0, dimension["percent"] / 100)) for dimension in dimensions]
     band, threshold = framework.rating_bands[0]
+    threshold = 100 * threshold / float(result["max"])  # a band's minimum is in points; the axes are in percent
     reference = text(framework.labels["radar_reference"], language).format(
         band=band_name(framework, band, language), percent=f"{threshold:g}"
     )

@@ -25,7 +25,7 @@ PHONE: ViewportSize = {"width": 390, "height": 844}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 LANGUAGES = list(LANGUAGE_PREFIX)
 WATER = "data.water_withdrawal_m3"
-START = {"en": "Start a self-assessment", "zh-hant": "開始自我評估", "zh-hans": "开始自我评价"}
+START = {"en": "Start a self-assessment", "zh-hant": "開始自我評估", "zh-hans": "开始自我评估"}
 
 
 def strings() -> dict[str, dict[str, str]]:

@@ -426,6 +426,13 @@ function start() {
   // The plan says what to reach (targets from the engine's plan, in the indicator's unit) and what to do (the
   // indicator's first good practices, with a link to its chapter).
   function planTarget(step, indicator, reply) {
+    // An unanswered indicator first asks for its missing inputs; its targets follow.
+    const target = planGoal(step, indicator);
+    if (!indicator || indicator.status !== "unanswered") return target;
+    return [fill(str("calc_plan_next"), { missing: missingNames(reply, indicator) }), target].filter(Boolean).join(" ");
+  }
+
+  function planGoal(step, indicator) {
     const unit = indicator ? indicator.unit : "";
     const targets = step.targets;
     if (targets && targets.full) {
@@ -460,7 +467,9 @@ function start() {
       if (typeof step.full_level !== "number" || step.full_level === step.next_level) return next;
       return `${next} ${fill(str("calc_plan_level_full"), { level: String(step.full_level), points: formatValue(step.full_points, "points") })}`;
     }
-    if (indicator && indicator.status === "unanswered") return fill(str("calc_plan_next"), { missing: missingNames(reply, indicator) });
+    if (typeof step.full_level === "number") {
+      return fill(str("calc_plan_level_full"), { level: String(step.full_level), points: formatValue(step.full_points, "points") });
+    }
     return "";
   }
 
@@ -610,7 +619,7 @@ function start() {
       const status = [label(`status_${indicator.status}`)];
       if (indicator.status === "unanswered") {
         const missing = missingNames(reply, indicator);
-        if (missing) status.push(`${str("calc_missing")}: ${missing}`);
+        if (missing) status.push(`${str("calc_missing")}${language.startsWith("zh") ? "：" : ": "}${missing}`);
       }
       // Scores resting on illustrative or general-set benchmarks say so (the booklet and pages do too).
       if (indicator.benchmark && indicator.benchmark.illustrative) status.push(label("illustrative"));
