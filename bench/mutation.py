@@ -1,14 +1,16 @@
-"""Mutation testing of the engine: run mutmut over ``calculator/`` and print what the engine tests kill.
+"""Mutation testing of the engine: mutmut's mutants of ``calculator/``, judged by the engine tests.
 
     PYTHONPATH=. .venv/bin/python bench/mutation.py [--max-children N] [--examples N] [--report-only | --survivors]
                                                     [modules...]
 
 ``modules`` are engine module names (``score``, ``carbon``, ``calculator/period.py``; ``__init__`` for the package
-itself); without any, every module of ``calculator/`` is run. mutmut keeps its results in ``mutants/`` (git-ignored),
-so a second run only tests mutants whose function changed, and ``--report-only`` prints the stored results without
-running anything; ``--survivors`` runs again only the stored survivors of the given modules (after adding tests: mutmut
-finds the new tests, and a mutant named explicitly is always run again). Not part of CI: the whole of ``calculator/``
-is about 11,000 mutants (hours on two cores).
+itself); without any, every module of ``calculator/`` is run. mutmut (pinned in the test extra, configured in
+``[tool.mutmut]`` of pyproject.toml) makes the mutants in ``mutants/`` (git-ignored) and records which engine tests
+reach each function; ``bench/mutation_driver.py`` then judges the mutants in one pytest session collected once,
+forking a child per mutant (mutmut's own loop starts pytest afresh for each mutant: 8 s a mutant here). Verdicts are
+stored in mutmut's meta files, so ``mutmut results`` and ``mutmut show <name>`` work as usual, and a second run only
+judges mutants with no verdict yet (mutmut resets those of a changed function). ``--report-only`` prints the stored
+results; ``--survivors`` judges the stored survivors again (after adding tests). Not part of CI.
 
 Prints, per module and overall, killed / total and the percentage (a timeout counts as killed: the tests noticed),
 then each mutant that survived (module, function, mutant name and the changed line). Mutants that no test reaches
@@ -18,6 +20,7 @@ count as survivors. ``bench/mutation-survivors.md`` lists the known survivors an
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -62,18 +65,124 @@ def changed_line(mutant: str, path: Path) -> str:
     return " / ".join(" ".join(line.split()) for line in changed)
 
 
-def run_mutmut(globs: list[str], max_children: int, examples: int) -> int:
-    """``mutmut run`` (in the repository root, where its configuration lives); its progress goes to a log file."""
-    env = {**os.environ, "GMI_MUTATION_EXAMPLES": str(examples), "PYTHONPATH": str(ROOT)}
-    log = ROOT / "mutants" / "mutation-run.log"
+def prepare(max_children: int) -> None:
+    """mutmut's own first steps of ``mutmut run``: ``mutants/`` up to date with the source (a changed function's
+    results are reset) and, per mutated function, the tests that reach it (``mutants/mutmut-stats.json``).
+
+    Runs in a child process (``--prepare``), as ``mutmut run`` would: mutmut puts ``mutants/`` first on sys.path.
+    """
+    from mutmut.__main__ import collect_or_load_stats, create_mutants, store_lines_covered_by_tests
+    from mutmut.mutation.trampoline import set_mutant_under_test
+    from mutmut.utils.file_utils import copy_also_copy_files, copy_src_dir, setup_source_paths
+    from mutmut.workers.isolation import get_mutant_runner
+
+    os.chdir(ROOT)
+    set_mutant_under_test("mutant_generation")
+    (ROOT / "mutants").mkdir(exist_ok=True)
+    copy_src_dir()
+    copy_also_copy_files()
+    setup_source_paths()
+    store_lines_covered_by_tests()
+    create_mutants(max_children)
+    runner = get_mutant_runner(max_children)
+    collect_or_load_stats(runner, mutants_caught_by_type_checker={}, apply_config_invalidation=True)
+
+
+def _environment(examples: int, python_path: Path) -> dict[str, str]:
+    return {**os.environ, "GMI_MUTATION_EXAMPLES": str(examples), "PYTHONPATH": str(python_path)}
+
+
+def run_prepare(max_children: int, examples: int) -> int:
+    """``prepare`` in a child process; its output goes to ``mutants/mutation-prepare.log``."""
+    log = ROOT / "mutants" / "mutation-prepare.log"
     log.parent.mkdir(exist_ok=True)
-    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children), *globs]
-    print("running:", " ".join(command[1:]), f"(progress in {log.relative_to(ROOT)})", flush=True)
+    command = [sys.executable, str(Path(__file__)), "--prepare", "--max-children", str(max_children)]
+    print("preparing mutants and test reach (mutmut)", f"(log in {log.relative_to(ROOT)})", flush=True)
     with log.open("w", encoding="utf-8") as out:
-        completed = subprocess.run(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
+        completed = subprocess.run(
+            command, cwd=ROOT, env=_environment(examples, ROOT), stdout=out, stderr=subprocess.STDOUT, check=False
+        )
     if completed.returncode:
         print(log.read_text(encoding="utf-8", errors="replace")[-3000:], file=sys.stderr)
     return completed.returncode
+
+
+def write_jobs(names: list[tuple[str, Path]], max_children: int) -> tuple[Path, Path, int]:
+    """The driver's job file for the given (mutant, source path) pairs; mutants no test reaches are stored at once."""
+    from mutmut.configuration import config
+    from mutmut.mutation.data import SourceFileMutationData
+    from mutmut.state import state
+    from mutmut.stats import load_stats
+
+    os.chdir(ROOT)
+    config()
+    load_stats()
+    durations: dict[str, float] = state().duration_by_test
+    jobs: list[dict[str, object]] = []
+    unreached: dict[Path, list[str]] = {}
+    for mutant, path in names:
+        tests = sorted(state().tests_by_mangled_function_name.get(mutant.partition("__mutmut_")[0], set()))
+        if not tests:
+            unreached.setdefault(path, []).append(mutant)
+            continue
+        estimate = sum(durations.get(test, 0.0) for test in tests)
+        jobs.append({"mutant": mutant, "tests": tests, "timeout": 30 + 10 * estimate})
+    for path, mutants in unreached.items():
+        data = SourceFileMutationData(path=path)
+        data.load()
+        for mutant in mutants:
+            data.exit_code_by_key[mutant] = 33  # mutmut's "no tests"
+        data.save()
+    # Mutants of one function run together, so the tests that killed one are tried first on the next.
+    jobs.sort(key=lambda job: str(job["mutant"]))
+    folder = ROOT / "mutants"
+    results = folder / "mutation-results.jsonl"
+    results.write_text("", encoding="utf-8")
+    job_file = folder / "mutation-jobs.json"
+    content = {"max_children": max_children, "durations": durations, "mutants": jobs, "results": str(results)}
+    job_file.write_text(json.dumps(content), encoding="utf-8")
+    return job_file, results, len(jobs)
+
+
+def run_driver(job_file: Path, examples: int) -> int:
+    """One pytest session in ``mutants/`` that judges every job (``bench/mutation_driver.py``)."""
+    from mutmut.configuration import config
+
+    os.chdir(ROOT)
+    log = ROOT / "mutants" / "mutation-run.log"
+    command = [
+        sys.executable, "-m", "pytest", "--rootdir=.", "--tb=native", "-q", "-p", "no:randomly",
+        *config().pytest_add_cli_args, "-p", "bench.mutation_driver",
+        *config().pytest_add_cli_args_test_selection,
+    ]  # fmt: skip
+    environment = {**_environment(examples, ROOT / "mutants"), "GMI_MUTATION_JOBS": str(job_file)}
+    print(f"judging mutants (progress in {log.relative_to(ROOT)})", flush=True)
+    with log.open("w", encoding="utf-8") as out:
+        completed = subprocess.run(
+            command, cwd=ROOT / "mutants", env=environment, stdout=out, stderr=subprocess.STDOUT, check=False
+        )
+    if completed.returncode:
+        print(log.read_text(encoding="utf-8", errors="replace")[-3000:], file=sys.stderr)
+    return completed.returncode
+
+
+def store_results(results: Path, paths: dict[str, Path]) -> int:
+    """Copy the driver's verdicts into mutmut's meta files (so ``mutmut results`` and ``mutmut show`` see them)."""
+    from mutmut.mutation.data import SourceFileMutationData
+
+    os.chdir(ROOT)
+    by_path: dict[Path, list[dict[str, object]]] = {}
+    for line in results.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        by_path.setdefault(paths[row["mutant"]], []).append(row)
+    for path, rows in by_path.items():
+        data = SourceFileMutationData(path=path)
+        data.load()
+        for row in rows:
+            data.exit_code_by_key[str(row["mutant"])] = int(str(row["exit_code"]))
+            data.durations_by_key[str(row["mutant"])] = float(str(row["duration"]))
+        data.save()
+    return sum(len(rows) for rows in by_path.values())
 
 
 def load_statuses(globs: list[str]) -> list[tuple[str, str, Path]]:
@@ -95,11 +204,6 @@ def load_statuses(globs: list[str]) -> list[tuple[str, str, Path]]:
             if not globs or any(fnmatch(mutant, pattern) for pattern in globs):
                 found.append((mutant, status_by_exit_code[code], Path(path)))
     return found
-
-
-def survivor_names(globs: list[str]) -> list[str]:
-    """The stored survivors (and mutants no test reached) of the selected modules."""
-    return [mutant for mutant, status, _ in load_statuses(globs) if status not in KILLED | {"not checked"}]
 
 
 def report(globs: list[str]) -> int:
@@ -137,21 +241,34 @@ def report(globs: list[str]) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("modules", nargs="*", help="engine modules (default: all of calculator/)")
-    parser.add_argument("--max-children", type=int, default=1, help="parallel mutant runs (default 1)")
+    parser.add_argument("--max-children", type=int, default=2, help="parallel mutant runs (default 2)")
     parser.add_argument("--examples", type=int, default=25, help="hypothesis examples per test and mutant")
     only = parser.add_mutually_exclusive_group()
     only.add_argument("--report-only", action="store_true", help="print the stored results, run nothing")
     only.add_argument("--survivors", action="store_true", help="run only the stored survivors again")
+    only.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.prepare:
+        prepare(args.max_children)
+        return 0
     globs = patterns(args.modules)
     if not args.report_only:
-        names = survivor_names(globs) if args.survivors else globs
-        if args.survivors and not names:
-            print("no stored survivors to run again")
+        start = time.monotonic()
+        code = run_prepare(args.max_children, args.examples)
+        if code:
+            return code
+        print(f"prepared in {time.monotonic() - start:.0f} s", flush=True)
+        wanted = (lambda status: status not in KILLED | {"not checked"}) if args.survivors else "not checked".__eq__
+        selected = [(mutant, path) for mutant, status, path in load_statuses(globs) if wanted(status)]
+        if not selected:
+            print("no stored survivors to run again" if args.survivors else "every selected mutant has a verdict")
             return report(globs)
         start = time.monotonic()
-        code = run_mutmut(names, args.max_children, args.examples)
-        print(f"mutmut finished in {time.monotonic() - start:.0f} s (exit code {code})\n")
+        job_file, results, count = write_jobs(selected, args.max_children)
+        code = run_driver(job_file, args.examples) if count else 0
+        stored = store_results(results, dict(selected))
+        elapsed = time.monotonic() - start
+        print(f"judged {stored} mutants in {elapsed:.0f} s ({stored / max(elapsed, 1e-9):.2f} a second)\n")
         if code:
             return code
     return report(globs)

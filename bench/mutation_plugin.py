@@ -70,7 +70,13 @@ def _memoised(real: Any, default: Path) -> Any:
             return _read["framework"]
         if "framework" in _read and _module_under_test() not in _read["modules"]:
             return _read["framework"]
-        return real(folder)
+        # A mutant in a module that reading runs: read with the mutant active, once per mutant (a process judges
+        # one mutant; a reading that fails is not kept, so it fails again for the next test).
+        mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+        if _read.get("mutant") != mutant:
+            _read["mutant_framework"] = real(folder)
+            _read["mutant"] = mutant
+        return _read["mutant_framework"]
 
     load_folder.__wrapped__ = real  # type: ignore[attr-defined]
     return load_folder
