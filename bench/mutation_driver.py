@@ -15,6 +15,7 @@ The tests are pytest's own items run by pytest's own ``runtestprotocol``: fixtur
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -76,6 +77,8 @@ def _judge(mutant: str, items: list[pytest.Item], writer: int) -> None:
         os.dup2(devnull, 2)
         set_mutant_under_test(mutant)
         for index, item in enumerate(items):
+            # The verdict needs only pass or fail: skip pytest's formatting of the traceback (most of a kill's time).
+            item.repr_failure = _no_traceback  # type: ignore[method-assign]
             following = items[index + 1] if index + 1 < len(items) else None
             reports = runtestprotocol(item, nextitem=following, log=False)
             if any(report.failed for report in reports):
@@ -86,6 +89,10 @@ def _judge(mutant: str, items: list[pytest.Item], writer: int) -> None:
         os.write(writer, f"driver: {type(error).__name__}: {error}".encode())
         code = SUSPICIOUS
     os._exit(code)
+
+
+def _no_traceback(excinfo: Any, style: Any = None) -> str:
+    return f"{excinfo.typename}"
 
 
 def _read_all(reader: int) -> str:
@@ -104,6 +111,8 @@ def _warm_up() -> None:
     source = sys.modules.get("calculator.source")
     if source is not None:
         source.load_folder()
+    # What the parent holds is shared with every child; frozen, the children's collections never touch (copy) it.
+    gc.freeze()
 
 
 def pytest_runtestloop(session: pytest.Session) -> bool | None:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 #: Test nodes that read or import the engine's source files (not its behaviour); see the module docstring.
 SOURCE_TESTS = (
@@ -78,14 +78,14 @@ def _memoised(real: Any, default: Path) -> Any:
             _read["mutant"] = mutant
         return _read["mutant_framework"]
 
-    load_folder.__wrapped__ = real  # type: ignore[attr-defined]
+    load_folder.gmi_memo = True  # type: ignore[attr-defined]
     return load_folder
 
 
 def _share_the_framework() -> None:
     """Replace ``load_folder`` (in calculator.source and every test module that imported it) by the memo."""
     source = sys.modules.get("calculator.source")
-    if source is None or hasattr(source.load_folder, "__wrapped__"):
+    if source is None or getattr(source.load_folder, "gmi_memo", False):
         return
     real = source.load_folder
     memo = _memoised(real, source.DEFAULT_FOLDER)
@@ -114,6 +114,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 database=None,
                 deadline=None,
                 suppress_health_check=list(HealthCheck),
+                phases=[Phase.explicit, Phase.reuse, Phase.generate],  # a failing example kills: no shrinking
             )
     if dropped:
         config.hook.pytest_deselected(items=dropped)
