@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import time
@@ -30,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLED = {"killed", "timeout", "caught by type check"}
+SEED = 36132
 
 
 def patterns(modules: list[str]) -> list[str]:
@@ -133,8 +135,9 @@ def write_jobs(names: list[tuple[str, Path]], max_children: int) -> tuple[Path, 
         for mutant in mutants:
             data.exit_code_by_key[mutant] = 33  # mutmut's "no tests"
         data.save()
-    # Mutants of one function run together, so the tests that killed one are tried first on the next.
-    jobs.sort(key=lambda job: str(job["mutant"]))
+    # In a fixed random order, so the figures of a run cut short are those of a random sample of the selection (the
+    # driver still tries first the tests that killed other mutants of the same function).
+    random.Random(SEED).shuffle(jobs)
     folder = ROOT / "mutants"
     results = folder / "mutation-results.jsonl"
     results.write_text("", encoding="utf-8")
@@ -206,6 +209,11 @@ def load_statuses(globs: list[str]) -> list[tuple[str, str, Path]]:
     return found
 
 
+def paths_of(globs: list[str]) -> dict[str, Path]:
+    """The source path of every stored mutant matching ``globs``."""
+    return {mutant: path for mutant, _, path in load_statuses(globs)}
+
+
 def report(globs: list[str]) -> int:
     """Print killed / total per module and overall, and each survivor; 0 if every selected mutant was run."""
     statuses: dict[str, Counter[str]] = {}
@@ -253,6 +261,10 @@ def main() -> int:
         return 0
     globs = patterns(args.modules)
     if not args.report_only:
+        leftover = ROOT / "mutants" / "mutation-results.jsonl"
+        if leftover.exists() and leftover.read_text(encoding="utf-8").strip():
+            print(f"stored {store_results(leftover, paths_of([]))} verdicts of a run cut short", flush=True)
+            leftover.write_text("", encoding="utf-8")
         start = time.monotonic()
         code = run_prepare(args.max_children, args.examples)
         if code:
