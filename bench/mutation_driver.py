@@ -152,7 +152,8 @@ def _judge_all(jobs: dict[str, Any], by_id: dict[str, pytest.Item], results: Any
     while pending or running:
         while pending and len(running) < jobs["max_children"]:
             job = pending.pop(0)
-            tests = [test for test in ordering.tests(_function(job["mutant"]), job["tests"]) if test in by_id]
+            reach = list(by_id) if job["tests"] == "*" else job["tests"]
+            tests = [test for test in ordering.tests(_function(job["mutant"]), reach) if test in by_id]
             reader, writer = os.pipe()
             pid = os.fork()
             if pid == 0:

@@ -11,13 +11,16 @@ run cheaper without changing what the tests assert:
 * ``calculator.source.load_folder()`` of ``indicators/`` (1.3 s of YAML per mutant) is read once in mutmut's main
   process, unmutated, and each forked mutant run reuses it, unless the mutant lies in a module that reading the
   framework runs (recorded while reading it: source, load, spec, shapes, check_*, expr, model): those mutants
-  read the framework themselves, so a mutant there is still judged on the framework it builds.
+  read the framework themselves (once per mutant), so a mutant there is still judged on the framework it builds;
+* each YAML text is parsed once by pyyaml and deep-copied for every reader (the framework-check tests read copies of
+  ``indicators/`` with one file broken), unless the mutant lies in calculator.source, whose loader parses.
 
 Nothing here is loaded by CI or by a developer's ordinary ``pytest`` run.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from pathlib import Path
@@ -94,9 +97,36 @@ def _share_the_framework() -> None:
             setattr(module, "load_folder", memo)  # noqa: B010 (a module attribute, replaced by name)
 
 
+def _cache_yaml() -> None:
+    """Parse each YAML text once (a deep copy for every reader), unless the mutant lies in calculator.source.
+
+    The framework-check tests read copies of ``indicators/`` with one file broken: without this, pyyaml parses the
+    unchanged files again in each of them (1.2 s a test, most of a surviving mutant's time). The parse of a text by
+    pyyaml does not depend on the engine, except through the loader of calculator.source, whose mutants skip it.
+    """
+    import yaml
+
+    if getattr(yaml.load, "gmi_memo", False):
+        return
+    real = yaml.load
+    parsed: dict[tuple[str, str], Any] = {}
+
+    def load(stream: Any, Loader: Any) -> Any:
+        if not isinstance(stream, str) or _module_under_test() == "calculator.source":
+            return real(stream, Loader)
+        key = (stream, Loader.__qualname__)
+        if key not in parsed:
+            parsed[key] = real(stream, Loader)
+        return copy.deepcopy(parsed[key])
+
+    load.gmi_memo = True  # type: ignore[attr-defined]
+    yaml.load = load
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Cap hypothesis examples, deselect the source-file tests and share the framework read."""
+    """Cap hypothesis examples, deselect the source-file tests and share the framework read and YAML parses."""
     _share_the_framework()
+    _cache_yaml()
     kept: list[pytest.Item] = []
     dropped: list[pytest.Item] = []
     for item in items:
