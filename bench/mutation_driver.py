@@ -76,6 +76,7 @@ def _judge(mutant: str, items: list[pytest.Item], writer: int) -> None:
         os.dup2(devnull, 1)
         os.dup2(devnull, 2)
         set_mutant_under_test(mutant)
+        _fix_mutant(mutant)
         for index, item in enumerate(items):
             # The verdict needs only pass or fail: skip pytest's formatting of the traceback (most of a kill's time).
             item.repr_failure = _no_traceback  # type: ignore[method-assign]
@@ -89,6 +90,14 @@ def _judge(mutant: str, items: list[pytest.Item], writer: int) -> None:
         os.write(writer, f"driver: {type(error).__name__}: {error}".encode())
         code = SUSPICIOUS
     os._exit(code)
+
+
+def _fix_mutant(mutant: str) -> None:
+    """Every trampoline asks which mutant is active at every call, by reading os.environ: about 40 % of a mutant's
+    time here. A process judges one mutant, so the answer is fixed (as mutmut's own process-local copy intends)."""
+    from mutmut.mutation import trampoline
+
+    trampoline.get_mutant_under_test = lambda: mutant
 
 
 def _no_traceback(excinfo: Any, style: Any = None) -> str:
@@ -108,6 +117,7 @@ def _warm_up() -> None:
     from mutmut.mutation.trampoline import set_mutant_under_test
 
     set_mutant_under_test("")
+    _fix_mutant("")
     source = sys.modules.get("calculator.source")
     if source is not None:
         source.load_folder()
