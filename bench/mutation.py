@@ -9,7 +9,10 @@ itself); without any, every module of ``calculator/`` is run. mutmut (pinned in 
 reach each function; ``bench/mutation_driver.py`` then judges the mutants in one pytest session collected once,
 forking a child per mutant (mutmut's own loop starts pytest afresh for each mutant: 8 s a mutant here). Verdicts are
 stored in mutmut's meta files, so ``mutmut results`` and ``mutmut show <name>`` work as usual, and a second run only
-judges mutants with no verdict yet (mutmut resets those of a changed function). ``--report-only`` prints the stored
+judges mutants with no verdict yet (mutmut resets those of a changed function). ``mutants/`` is not kept between
+checkouts, so every verdict is also written to ``bench/mutation-verdicts.json`` (committed), by function and a hash
+of its source, and restored for unchanged functions: a run of several hours can be cut short and go on later. Judged
+in a fixed random order, a run cut short gives the figures of a random sample. ``--report-only`` prints the stored
 results; ``--survivors`` judges the stored survivors again (after adding tests). Not part of CI.
 
 Prints, per module and overall, killed / total and the percentage (a timeout counts as killed: the tests noticed),
@@ -32,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 KILLED = {"killed", "timeout", "caught by type check"}
 SEED = 36132
+VERDICTS = ROOT / "bench" / "mutation-verdicts.json"
 
 
 def patterns(modules: list[str]) -> list[str]:
@@ -209,6 +213,103 @@ def load_statuses(globs: list[str]) -> list[tuple[str, str, Path]]:
     return found
 
 
+def function_hashes(paths: set[Path]) -> dict[str, str]:
+    """A hash of each mutated function's unmutated source (``calculator.carbon.x__coefficient`` → 12 hex digits).
+
+    mutmut numbers a function's mutants in a fixed order, so a verdict kept for ``<function>__mutmut_<n>`` still
+    applies while that function's source (and the pinned mutmut) are the same.
+    """
+    import ast
+    import hashlib
+
+    hashes: dict[str, str] = {}
+    for path in sorted(paths):
+        text = (ROOT / "mutants" / path).read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        module = ".".join(path.with_suffix("").parts).removesuffix(".__init__")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef) and node.name.endswith("__mutmut_orig"):
+                body = "".join(lines[node.lineno - 1 : node.end_lineno])
+                name = f"{module}.{node.name.removesuffix('__mutmut_orig')}"
+                hashes[name] = hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
+    return hashes
+
+
+def save_verdicts() -> int:
+    """Write every stored verdict to ``bench/mutation-verdicts.json`` (committed), by function and source hash."""
+    from importlib.metadata import version
+
+    statuses = [(mutant, path) for mutant, status, path in load_statuses([]) if status != "not checked"]
+    codes = _exit_codes()
+    hashes = function_hashes({path for _, path in statuses})
+    functions: dict[str, dict[str, object]] = {}
+    for mutant, _ in statuses:
+        function, _, number = mutant.partition("__mutmut_")
+        entry = functions.setdefault(function, {"source": hashes.get(function, ""), "verdicts": {}})
+        verdicts = entry["verdicts"]
+        assert isinstance(verdicts, dict)
+        verdicts[number] = codes[mutant]
+    content = {
+        "about": "Verdicts of bench/mutation.py (mutmut exit codes: 1 killed, 0 survived, 33 no test reaches it, 35 "
+        "suspicious, 36 timeout) by mutated function and a hash of its source; restored by the next run for "
+        "functions whose source is unchanged, so a run over hours can go on in another session.",
+        "mutmut": version("mutmut"),
+    }
+    functions = dict(sorted(functions.items()))
+    head = json.dumps({key: value for key, value in content.items() if key != "functions"}, ensure_ascii=False)
+    for entry in functions.values():
+        verdicts = entry["verdicts"]
+        assert isinstance(verdicts, dict)
+        entry["verdicts"] = dict(sorted(verdicts.items(), key=lambda item: int(item[0])))
+    rows = [f"{json.dumps(name)}: {json.dumps(entry)}" for name, entry in functions.items()]
+    # One function a line, so that a diff of the file shows which functions' verdicts changed.
+    VERDICTS.write_text(head[:-1] + ', "functions": {\n' + ",\n".join(rows) + "\n}}\n", encoding="utf-8")
+    return len(statuses)
+
+
+def restore_verdicts() -> int:
+    """Store the kept verdicts of unchanged functions for mutants that have none yet; how many were restored."""
+    from importlib.metadata import version
+
+    from mutmut.mutation.data import SourceFileMutationData
+
+    if not VERDICTS.exists():
+        return 0
+    kept = json.loads(VERDICTS.read_text(encoding="utf-8"))
+    if kept.get("mutmut") != version("mutmut"):
+        return 0
+    unchecked = [(mutant, path) for mutant, status, path in load_statuses([]) if status == "not checked"]
+    hashes = function_hashes({path for _, path in unchecked})
+    by_path: dict[Path, dict[str, int]] = {}
+    for mutant, path in unchecked:
+        function, _, number = mutant.partition("__mutmut_")
+        entry = kept["functions"].get(function)
+        if entry and entry["source"] == hashes.get(function) and number in entry["verdicts"]:
+            by_path.setdefault(path, {})[mutant] = int(entry["verdicts"][number])
+    for path, verdicts in by_path.items():
+        data = SourceFileMutationData(path=path)
+        data.load()
+        data.exit_code_by_key.update(verdicts)
+        data.save()
+    return sum(len(verdicts) for verdicts in by_path.values())
+
+
+def _exit_codes() -> dict[str, int]:
+    """mutmut's stored exit code of every mutant that has one."""
+    from mutmut.configuration import config
+    from mutmut.mutation.data import SourceFileMutationData
+    from mutmut.utils.file_utils import walk_mutatable_files
+
+    os.chdir(ROOT)
+    config()
+    codes: dict[str, int] = {}
+    for path in walk_mutatable_files():
+        data = SourceFileMutationData(path=path)
+        data.load()
+        codes.update({mutant: code for mutant, code in data.exit_code_by_key.items() if code is not None})
+    return codes
+
+
 def paths_of(globs: list[str]) -> dict[str, Path]:
     """The source path of every stored mutant matching ``globs``."""
     return {mutant: path for mutant, _, path in load_statuses(globs)}
@@ -265,11 +366,15 @@ def main() -> int:
         if leftover.exists() and leftover.read_text(encoding="utf-8").strip():
             print(f"stored {store_results(leftover, paths_of([]))} verdicts of a run cut short", flush=True)
             leftover.write_text("", encoding="utf-8")
+            save_verdicts()
         start = time.monotonic()
         code = run_prepare(args.max_children, args.examples)
         if code:
             return code
         print(f"prepared in {time.monotonic() - start:.0f} s", flush=True)
+        restored = restore_verdicts()
+        if restored:
+            print(f"restored {restored} verdicts kept in {VERDICTS.relative_to(ROOT)} (functions unchanged)")
         wanted = (lambda status: status not in KILLED | {"not checked"}) if args.survivors else "not checked".__eq__
         selected = [(mutant, path) for mutant, status, path in load_statuses(globs) if wanted(status)]
         if not selected:
@@ -279,6 +384,7 @@ def main() -> int:
         job_file, results, count = write_jobs(selected, args.max_children)
         code = run_driver(job_file, args.examples) if count else 0
         stored = store_results(results, dict(selected))
+        print(f"kept {save_verdicts()} verdicts in {VERDICTS.relative_to(ROOT)}")
         elapsed = time.monotonic() - start
         print(f"judged {stored} mutants in {elapsed:.0f} s ({stored / max(elapsed, 1e-9):.2f} a second)\n")
         if code:
