@@ -5,11 +5,11 @@ run cheaper without changing what the tests assert:
 
 * hypothesis tests run ``GMI_MUTATION_EXAMPLES`` examples (default 25) instead of their own ``max_examples``
   (the property tests set 200 explicitly, which a profile alone cannot override), derandomized so that a mutant's
-  verdict is the same on every run, with no example database;
+  verdict is the same on every run, with no example database and no shrinking (any failing example kills);
 * tests about the source files themselves rather than behaviour are deselected: in ``mutants/`` every engine
   module imports mutmut's trampoline, which those tests rightly refuse (they keep running in CI on the real code);
-* ``calculator.source.load_folder()`` of ``indicators/`` (1.3 s of YAML per mutant) is read once in mutmut's main
-  process, unmutated, and each forked mutant run reuses it, unless the mutant lies in a module that reading the
+* ``calculator.source.load_folder()`` of ``indicators/`` (1.3 s of YAML per mutant) is read once in the process
+  that forks the mutant runs (mutmut's, or ``bench/mutation_driver.py``), unmutated, and each mutant reuses it, unless the mutant lies in a module that reading the
   framework runs (recorded while reading it: source, load, spec, shapes, check_*, expr, model): those mutants
   read the framework themselves (once per mutant), so a mutant there is still judged on the framework it builds;
 * each YAML text is parsed once by pyyaml and deep-copied for every reader (the framework-check tests read copies of
