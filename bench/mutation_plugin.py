@@ -10,8 +10,9 @@ run cheaper without changing what the tests assert:
   module imports mutmut's trampoline, which those tests rightly refuse (they keep running in CI on the real code);
 * ``calculator.source.load_folder()`` of ``indicators/`` (1.3 s of YAML per mutant) is read once in the process
   that forks the mutant runs (mutmut's, or ``bench/mutation_driver.py``), unmutated, and each mutant reuses it,
-  unless the mutant lies in a module that reading the framework runs (recorded while reading it: source, load, spec, shapes, check_*, expr, model): those mutants
-  read the framework themselves (once per mutant), so a mutant there is still judged on the framework it builds;
+  unless the mutant lies in a module that reading the framework runs (recorded while reading it: source, load,
+  spec, shapes, check_*, expr, model): those mutants read the framework themselves (once per mutant), so a mutant
+  there is still judged on the framework it builds;
 * each YAML text is parsed once by pyyaml and deep-copied for every reader (the framework-check tests read copies of
   ``indicators/`` with one file broken), unless the mutant lies in calculator.source, whose loader parses.
 
