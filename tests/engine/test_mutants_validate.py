@@ -100,6 +100,17 @@ def test_a_level_or_year_of_ten_to_the_fifteen(framework: Framework) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "low", "high"), [("reporting_year", 2101, 2000, 2100), ("reporting_year", 1999, 2000, 2100)]
+)
+def test_one_past_the_range(framework: Framework, field: str, value: int, low: int, high: int) -> None:
+    # The received value itself is shown with 3 significant figures (see the final report on "found").
+    _, messages = validate_assessment(framework, assessment(**{field: value}))
+    assert [(m.code, m.field, m.params["min"], m.params["max"]) for m in messages] == [
+        ("out_of_range", field, low, high)
+    ]
+
+
 def test_a_valid_file_becomes_this_assessment(framework: Framework) -> None:
     # 2 MWh = 2 000 kWh; 3 GJ of natural gas = 3 x 25.687 = 77.061 m3; 1.5 (10k kWh) = 15 000 kWh.
     raw = assessment(
@@ -112,7 +123,7 @@ def test_a_valid_file_becomes_this_assessment(framework: Framework) -> None:
         benchmark_set="custom",
         custom_benchmarks={
             "water-intensity": {"baseline": 10, "leading": 5},
-            "renewable-share": {"baseline": 1, "leading": 50.5},
+            "renewable-share": {"baseline": 0, "leading": 50.5},
         },
         period_start_month=4.0,
         money_unit="hkd_thousand",
@@ -168,7 +179,7 @@ def test_a_valid_file_becomes_this_assessment(framework: Framework) -> None:
         organisation="Factory",
         sector="",
         framework_edition="2025",
-        custom_benchmarks={"water-intensity": (10.0, 5.0), "renewable-share": (1.0, 50.5)},
+        custom_benchmarks={"water-intensity": (10.0, 5.0), "renewable-share": (0.0, 50.5)},
         gate={"no_violations": True, "permits_valid": False},
         data={
             "output_value": 500.0,
@@ -373,6 +384,19 @@ def test_partial_still_refuses_a_fatal_field(framework: Framework, field: dict[s
     clean, messages = partial(framework, **field)
     assert clean is None
     assert len(messages) == 1
+
+
+def test_partial_keeps_going_past_fields_that_are_not_fatal(framework: Framework) -> None:
+    # An unknown top-level field whose name merely starts like a fatal one, and an edition that is not text.
+    raw = assessment(framework_edition=2025, data={"water_withdrawal_m3": 5})
+    raw["region x"] = 1
+    clean, messages = validate_assessment(framework, raw, partial=True)
+    assert shown(messages) == [
+        ["unknown_field", "region x", "error", {}],
+        ["wrong_type", "framework_edition", "error", {"expected_kind": "text"}],
+    ]
+    assert clean is not None
+    assert (clean.framework_edition, clean.region, clean.entered) == (None, "GD", {"water_withdrawal_m3": 5.0})
 
 
 def test_partial_without_errors_is_the_strict_result(framework: Framework) -> None:
