@@ -372,3 +372,26 @@ def test_compare_a_missing_file(tmp_path: Path, files: dict[str, str], capsys: p
     code, _, err = run(["compare", files["good"], missing, "--format", "json"], capsys)
     assert code == 1
     assert err == f"{missing}: File: the file cannot be read.\n"
+
+
+@pytest.mark.usefixtures("session_framework")
+def test_score_a_missing_file_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = str(tmp_path / "missing.json")
+    code, out, err = run(["score", missing, "--format", "json"], capsys)
+    assert code == 1
+    assert json.loads(out) == {
+        "format": "gmi-result",
+        "format_version": 2,
+        "framework_edition": "2026",
+        "valid": False,
+        "messages": [{"code": "file_unreadable", "field": "file", "params": {}, "severity": "error"}],
+    }
+    assert err == f"{missing}: File: the file cannot be read.\n"
+
+
+def test_compile_prints_the_bundle_as_compact_sorted_json(
+    bundle: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["compile"], capsys)
+    assert (code, err) == (0, "")
+    assert out == json.dumps(bundle, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
