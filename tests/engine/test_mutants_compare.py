@@ -178,7 +178,7 @@ def test_the_simple_pair_field_by_field(framework: Framework) -> None:
             (None, 6.33, True, "newly_answered"),
         ),
     ]
-    expected = {
+    expected: dict[str, Any] = {
         "format": "gmi-comparison",
         "format_version": 1,
         "framework_edition": "2026",
@@ -440,6 +440,18 @@ def test_without_output_no_intensity_but_the_split_stays(framework: Framework) -
     assert carbon["per_10k_rmb"] == pair_of(0.044, None, None, None)
     assert comparison["output"] == {"rmb10k": pair_of(1000.0, None, None, None)}
     assert comparison["water"]["per_10k_rmb"] == pair_of(2.0, None, None, None)
+
+
+def test_a_supplier_factor_is_the_factorys_own_change(framework: Framework) -> None:
+    """The simple pair with 10 000 kWh more in the later year at the supplier's own 0.3 kgCO2e/kWh (+3.0 t): that
+    factor is not published by year, so the grid part stays 90 000 x (0.4419 - 0.4403) / 1000 = 0.144 t and the own
+    part is 39.771 + 3.0 - 0.144 - 44.03 = -1.403 t."""
+    old, new = pair("simple")
+    new["data"] |= {"custom_electricity_factor": 0.3, "electricity_custom": 10_000}
+    carbon = calculator.compare(framework, old, new)["carbon"]
+    assert carbon["total_t"]["new"] == 42.771
+    assert (carbon["grid_factor_t"], carbon["own_t"]) == (0.144, -1.403)
+    assert [entry["factor"] for entry in carbon["factors"]] == ["elec_gd"]
 
 
 def test_two_files_that_cannot_be_scored(framework: Framework) -> None:
