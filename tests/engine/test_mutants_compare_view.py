@@ -24,8 +24,8 @@ FILLS = {"old": ('fill="#bdbdbd" stroke="#616161"'), "new": ('fill="#2e7d32" str
 
 
 def reply(framework: Framework, name: str, language: str) -> dict[str, Any]:
-    texts = (json.dumps(PAIRS[name][side]) for side in ("old", "new"))
-    return dict(json.loads(compare_reply(framework, *texts, language)))
+    old, new = (json.dumps(PAIRS[name][side]) for side in ("old", "new"))
+    return dict(json.loads(compare_reply(framework, old, new, language)))
 
 
 def expected_chart(
