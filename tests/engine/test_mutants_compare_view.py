@@ -170,4 +170,25 @@ def test_the_words_beside_the_pilots(framework: Framework) -> None:
     assert words["green-design"] == {"name": "Green (eco-)design", "value": "Level 2", "pilots": {"a": "Level 3"}}
     zh = json.loads(peers_reply(framework, json.dumps(reader), json.dumps(pilots), "zh-hant"))["text"]
     assert zh["pilots"] == {"z": "z（廣東）", "a": "一般製造業（廣東）"}
-    assert zh["indicators"]["green-design"]["name"] == "綠色設計"
+    assert zh["indicators"]["green-design"] == {"name": "綠色設計", "value": "級別 2", "pilots": {"a": "級別 3"}}
+    assert zh["indicators"]["energy-intensity"] == {
+        "name": "單位產值綜合能耗",
+        "value": "0.0123 噸標準煤／萬元",
+        "pilots": {"a": "0.0061 噸標準煤／萬元", "z": "0.0246 噸標準煤／萬元"},
+    }
+    # the reply is JSON text that carries the Chinese words as they are (no \u escapes)
+    assert "一般製造業（廣東）" in peers_reply(framework, json.dumps(reader), json.dumps(pilots), "zh-hant")
+
+
+def test_the_reply_keeps_chinese_as_is(framework: Framework) -> None:
+    old, new = (json.dumps(PAIRS["simple"][side]) for side in ("old", "new"))
+    text = compare_reply(framework, old, new, "zh-hant")
+    assert "較早的評估（2022）" in text and "\\u" not in text
+
+
+def test_not_comparable_is_written_small_in_english(framework: Framework) -> None:
+    """The 'across' pair in English: the dimensions withheld are named with a comma-less bracket, in lower case."""
+    chart = reply(framework, "across", "en")["chart"]
+    assert '<text x="0" y="56" fill="currentColor">Low-carbon energy (not comparable)</text>' in chart
+    assert '<text x="0" y="113" fill="currentColor">Resource efficiency (not comparable)</text>' in chart
+    assert '<text x="0" y="170" fill="currentColor">Clean production</text>' in chart
