@@ -6,12 +6,14 @@ file's "about"); the good practices a plan step quotes are read from ``indicator
 
 from __future__ import annotations
 
+import math
+import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
 
 import calculator
-from calculator import Framework, csv_header, csv_row, render_text
+from calculator import Framework, csv_header, csv_row, radar_svg, render_text
 from tests.engine.engine_support import LANGUAGES, load_cases
 
 CASES = load_cases("mutants_report.json")
@@ -56,3 +58,52 @@ def test_csv_row_every_cell(framework: Framework, row: dict[str, Any]) -> None:
     result = calculator.score(framework, raw)
     cells = csv_row(row["file"], result, framework, row["language"])
     assert dict(zip(CASES["csv"]["header"], cells, strict=True)) == row["cells"]
+
+
+# --- The radar chart, drawn by hand -------------------------------------------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def corner(chart: dict[str, Any], index: int, share: float) -> tuple[float, float]:
+    """Corner ``index`` of five at ``share`` of the radius: the first straight up, then clockwise every 72°."""
+    angle = math.radians(-90 + 72 * index)
+    radius = chart["radius"] * share
+    return chart["centre"] + radius * math.cos(angle), chart["middle"] + radius * math.sin(angle)
+
+
+def polygon(chart: dict[str, Any], shares: list[float]) -> str:
+    return " ".join("{:.1f},{:.1f}".format(*corner(chart, index, share)) for index, share in enumerate(shares))
+
+
+@pytest.mark.parametrize("chart", CASES["radar"]["charts"], ids=[chart["name"] for chart in CASES["radar"]["charts"]])
+def test_whole_radar_chart(framework: Framework, chart: dict[str, Any]) -> None:
+    raw = next(case["assessment"] for case in REPORTS if case["name"] == chart["case"])
+    result = calculator.score(framework, raw)
+    text = radar_svg(result, framework, chart["language"], **chart.get("options", {}))
+    svg = ET.fromstring(text)
+    assert svg.attrib["viewBox"] == f"0 0 {chart['width']} {chart['height']}"
+    assert svg.attrib["lang"] == chart["language"]
+    assert svg.attrib["aria-labelledby"] == "gmi-radar-title gmi-radar-desc"
+    assert svg.findtext(f"{SVG}title") == chart["title"]
+    assert svg.findtext(f"{SVG}desc") == chart["desc"]
+    rings, axes, labels, legend = svg.findall(f"{SVG}g")
+    assert [ring.attrib["points"] for ring in rings] == [polygon(chart, [level / 4] * 5) for level in range(1, 5)]
+    centre = {"x1": f"{chart['centre']:.1f}", "y1": f"{chart['middle']:.1f}"}
+    ends = [corner(chart, index, 1.0) for index in range(5)]
+    assert [line.attrib for line in axes] == [{**centre, "x2": f"{x:.1f}", "y2": f"{y:.1f}"} for x, y in ends]
+    shapes = {shape.attrib["class"]: shape.attrib["points"] for shape in svg.findall(f"{SVG}polygon")}
+    assert shapes == {
+        "gmi-radar-reference": polygon(chart, [chart["reference"]] * 5),
+        "gmi-radar-factory": polygon(chart, chart["shares"]),
+    }
+    assert labels.attrib["font-size"] == legend.attrib["font-size"] == chart["font"]
+    drawn = [
+        {
+            **label.attrib,
+            "lines": [[span.attrib["x"], span.attrib["dy"], span.text] for span in label.findall(f"{SVG}tspan")],
+        }
+        for label in labels
+    ]
+    assert drawn == chart["labels"]
+    assert [{**item.attrib, "text": item.text} for item in legend] == chart["legend"]
