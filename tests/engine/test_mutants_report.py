@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import calculator
-from calculator import Framework, csv_header, csv_row, radar_svg, render_text
+from calculator import Framework, csv_header, csv_row, radar_svg, render_text, report
 from tests.engine.engine_support import LANGUAGES, load_cases
 
 CASES = load_cases("mutants_report.json")
@@ -88,6 +88,8 @@ def test_whole_radar_chart(framework: Framework, chart: dict[str, Any]) -> None:
     assert svg.findtext(f"{SVG}title") == chart["title"]
     assert svg.findtext(f"{SVG}desc") == chart["desc"]
     rings, axes, labels, legend = svg.findall(f"{SVG}g")
+    for group in (rings, axes, labels, legend):  # nothing but the drawn elements between them
+        assert group.text is None and all(element.tail is None for element in group.iter() if element is not group)
     assert [ring.attrib["points"] for ring in rings] == [polygon(chart, [level / 4] * 5) for level in range(1, 5)]
     centre = {"x1": f"{chart['centre']:.1f}", "y1": f"{chart['middle']:.1f}"}
     ends = [corner(chart, index, 1.0) for index in range(5)]
@@ -107,3 +109,18 @@ def test_whole_radar_chart(framework: Framework, chart: dict[str, Any]) -> None:
     ]
     assert drawn == chart["labels"]
     assert [{**item.attrib, "text": item.text} for item in legend] == chart["legend"]
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("Low-carbon energy", ["Low-carbon", "energy"]),
+        ("Land and use", ["Land and use"]),  # 4 + 1 + 3 + 1 + 3 = 12 characters: still one line
+        ("a b c d e f g h i j k l m n", ["a b c d e f", "g h i j k l", "m n"]),
+        ("Supercalifragilistic word", ["Supercalifragilistic", "word"]),  # a long word is never broken
+        ("", [""]),
+        ("能源低碳化", ["能源低碳化"]),
+    ],
+)
+def test_radar_names_wrap_at_twelve_characters(name: str, lines: list[str]) -> None:
+    assert report._wrap(name) == lines
