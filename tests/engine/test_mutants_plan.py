@@ -12,7 +12,7 @@ import pytest
 
 import calculator
 from calculator import Framework
-from tests.engine.engine_support import load_cases
+from tests.engine.engine_support import assessment, load_cases
 
 PLANS = load_cases("mutants_plan.json")["plans"]
 REPORTS = {case["name"]: case for case in load_cases("mutants_report.json")["reports"]}
@@ -34,3 +34,14 @@ def test_whole_improvement_plan(framework: Framework, case: dict[str, Any]) -> N
     result = calculator.score(framework, REPORTS[case["case"]]["assessment"])
     assert rounded(result["improvement_plan"]) == rounded(case["plan"])
     assert [type(step["points_available"]) for step in result["improvement_plan"]] == [float] * len(case["plan"])
+
+
+STEPS = load_cases("mutants_plan.json")["steps"]
+
+
+@pytest.mark.parametrize("case", STEPS, ids=[case["name"] for case in STEPS])
+def test_one_step_exactly(framework: Framework, case: dict[str, Any]) -> None:
+    result = calculator.score(framework, assessment(**case["assessment"]))
+    assert result["valid"], result["messages"]
+    step = next(step for step in result["improvement_plan"] if step["id"] == case["step"]["id"])
+    assert step == case["step"]
