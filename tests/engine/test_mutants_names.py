@@ -63,3 +63,9 @@ def test_unit_display_is_a_copy(framework: Framework) -> None:
     rules = unit_display(framework)
     rules["tce"]["decimals"] = 9
     assert framework.main["unit_display"]["tce"] == {"decimals": 1}
+
+
+def test_no_display_rules_give_an_empty_table(framework: Framework) -> None:
+    main = {key: value for key, value in framework.main.items() if key != "unit_display"}
+    bare = dataclasses.replace(framework, bundle={**framework.bundle, "framework.yaml": main})
+    assert unit_display(bare) == {}
