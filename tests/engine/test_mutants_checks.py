@@ -91,3 +91,15 @@ def test_every_issue_of_a_broken_bundle(bundle: dict[str, Any], case: dict[str, 
 
 def test_the_edits_leave_the_session_bundle_sound(bundle: dict[str, Any]) -> None:
     assert check_framework(bundle) == []
+
+
+def test_no_unit_display_at_all(bundle: dict[str, Any]) -> None:
+    """Without unit_display every unit of framework.yaml (in its order) and points lacks a rounding rule."""
+    broken = broken_bundle(bundle, [{"delete": ["framework.yaml", "unit_display"]}])
+    units = [*bundle["framework.yaml"]["units"], "points"]
+    assert len(units) == 33
+    found = [(issue.file, issue.path, issue.found, issue.expected) for issue in check_framework(broken)]
+    assert found == [
+        ("framework.yaml", f"unit_display.{unit}", "nothing", f"a rounding rule for '{unit}' (decimals or significant)")
+        for unit in units
+    ]
