@@ -49,11 +49,17 @@ def test_values_outside_the_shapes_are_kept(bundle: dict[str, Any]) -> None:
     odd["framework.yaml"]["colour"] = {"en": "green", "zh-hant": "綠", "zh-hans": "绿"}  # a key the shape lacks
     odd["notes.yaml"] = {"name": {"en": "n", "zh-hant": "n", "zh-hans": "n"}}  # a file with no shape
     odd["messages.yaml"]["labels"] = ["a list where a mapping belongs"]
+    odd["regulations.yaml"]["topics"] = {"one": {"en": "a mapping where a list belongs"}}
+    odd["framework.yaml"]["gate"][0] = {"en": "a text where an object of keys belongs"}
+    odd["framework.yaml"]["gate"][1] = ["a list where an object belongs"]
     reduced = for_language(odd, "en")
     assert reduced["framework.yaml"]["title"] == "plain words"
     assert reduced["framework.yaml"]["colour"] == odd["framework.yaml"]["colour"]
     assert reduced["notes.yaml"] == odd["notes.yaml"]
     assert reduced["messages.yaml"]["labels"] == ["a list where a mapping belongs"]
+    assert reduced["regulations.yaml"]["topics"] == {"one": {"en": "a mapping where a list belongs"}}
+    assert reduced["framework.yaml"]["gate"][:2] == odd["framework.yaml"]["gate"][:2]
+    assert reduced["framework.yaml"]["gate"][2]["text"] == {"en": odd["framework.yaml"]["gate"][2]["text"]["en"]}
 
 
 def test_unknown_language() -> None:

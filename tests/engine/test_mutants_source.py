@@ -111,6 +111,7 @@ def test_assessment_files(tmp_path: Path) -> None:
     assert _read(tmp_path, "b.json", '{\n  "a": 1,\n}') == (None, [Message("file_not_json", "file", {"line": 3})])
     # NaN is refused; the refusal carries no line, so line 1 is named (the NaN is on line 2)
     assert _read(tmp_path, "c.json", '{"a":\n NaN}') == (None, [Message("file_not_json", "file", {"line": 1})])
+    # nesting this deep makes the JSON parser give up (RecursionError): line 1
     assert _read(tmp_path, "d.json", "[" * 200000) == (None, [Message("file_not_json", "file", {"line": 1})])
     assert _read(tmp_path, "e.YML", "a: 1\nb: [x]\n") == ({"a": 1, "b": ["x"]}, [])
     assert _read(tmp_path, "f.yaml", "x: 1\na: b: c\n") == (None, [Message("file_not_json", "file", {"line": 2})])
@@ -127,4 +128,6 @@ def test_assessment_size_limit(tmp_path: Path) -> None:
     exactly = "{}" + " " * (limit - 2)
     assert _read(tmp_path, "k.json", exactly) == ({}, [])
     over = exactly + " "
-    assert _read(tmp_path, "l.json", over) == (None, [Message("file_too_large", "file", {"max": 2})])
+    value, messages = _read(tmp_path, "l.json", over)
+    assert (value, messages) == (None, [Message("file_too_large", "file", {"max": 2})])
+    assert repr(messages[0].params["max"]) == "2", "whole mebibytes, shown as 2 (not 2.0)"
