@@ -24,8 +24,9 @@ def built(bundle: dict[str, Any]) -> Framework:
     return load_framework(copy.deepcopy(bundle))
 
 
-def test_framework_lists(built: Framework) -> None:
+def test_framework_lists(built: Framework, bundle: dict[str, Any]) -> None:
     assert built.edition == "2026"
+    assert built.bundle == bundle
     weights = (("energy", 30.0), ("resources", 30.0), ("clean", 16.0), ("products", 16.0), ("land", 8.0))
     assert built.dimensions == weights
     assert all(isinstance(weight, float) for _, weight in built.dimensions)
