@@ -241,3 +241,9 @@ def test_optional_flags_written_as_false(bundle: dict[str, Any]) -> None:
     del entry["max"]
     spec = load_framework(edited).inputs["custom_electricity_factor"]
     assert (spec.renewable, spec.positive, spec.deduct, spec.maximum) == (False, False, False, None)
+
+
+def test_activity_checks_are_optional(bundle: dict[str, Any]) -> None:
+    edited = copy.deepcopy(bundle)
+    del edited["framework.yaml"]["activity_checks"]
+    assert load_framework(edited).activity_checks == ()
