@@ -59,3 +59,32 @@ def test_a_baseline_of_0_is_never_10_times_worse(framework: Framework) -> None:
             "severity": "warning",
         }
     ]
+
+
+_ZERO_SPLIT: list[Framework] = []
+
+
+def zero_rule_split(framework: Framework) -> Framework:
+    """The framework whose "zero" rule is written as two (schema-valid) rules: one with only ``inputs``, one with
+    only ``groups`` (id ``zero_group``); built once."""
+    if not _ZERO_SPLIT:
+        rules = []
+        for rule in framework.bundle["plausibility.yaml"]["rules"]:
+            if rule["kind"] == "zero":
+                rules.append({key: value for key, value in rule.items() if key != "groups"})
+                rules.append({**{key: value for key, value in rule.items() if key != "inputs"}, "id": "zero_group"})
+            else:
+                rules.append(rule)
+        bundle = {**framework.bundle, "plausibility.yaml": {"rules": copy.deepcopy(rules)}}
+        _ZERO_SPLIT.append(calculator.load_framework(bundle))
+    return _ZERO_SPLIT[0]
+
+
+def test_a_zero_rule_may_name_only_inputs_or_only_groups(framework: Framework) -> None:
+    # Water 0 (an input of the first rule) and the only electricity bought at 0 (the group of the second rule).
+    raw = assessment(data={"water_withdrawal_m3": 0, "electricity_csg": 0, "natural_gas": 10})
+    result = score_valid(zero_rule_split(framework), raw)
+    assert [(m["code"], m["field"], m["severity"]) for m in result["messages"]] == [
+        ("zero_doubtful", "data.water_withdrawal_m3", "warning"),
+        ("zero_group", "data.electricity_csg", "warning"),
+    ]
