@@ -176,3 +176,46 @@ def test_a_current_file_carries_no_migrated_copy(framework: Framework) -> None:
     # Only an older-format file's result carries the file in the current format (the page then offers it); a
     # version-2 file's result does not.
     assert "migrated_assessment" not in score_valid(framework, assessment(data={"output_value": 1_000}))
+
+
+def test_partial_scoring_refuses_an_indicator_whose_formula_fails(framework: Framework) -> None:
+    # Partial scoring (the form being typed): water withdrawn and reused both 0 make the reuse rate divide by zero,
+    # and RMB 1 000 000 000 over 1e-310 m2 makes the land output rate infinite. Each of the two indicators is
+    # unanswered, names the fields refused (the zero denominator's two inputs; the infinite indicator itself) and,
+    # where they are inputs, the inputs to change; nothing is named missing for the land output rate (both of its
+    # inputs were entered). The errors stay, the warnings
+    # still come (0 m3 of water per RMB 100 000 10k is far better than the leading 2.0, and 0 water is doubtful), and
+    # the result says "partial".
+    raw = assessment(
+        data={"water_withdrawal_m3": 0, "water_reused_m3": 0, "output_value": 1_000_000_000, "site_area_m2": 1e-310}
+    )
+    result = calculator.score(framework, raw, partial=True)
+    assert list(result)[3:6] == ["valid", "partial", "messages"]
+    assert (result["valid"], result["partial"]) == (True, True)
+    assert result["messages"] == [
+        {
+            "code": "zero_denominator",
+            "field": "indicators.water-reuse",
+            "params": {"fields": ["data.water_withdrawal_m3", "data.water_reused_m3"]},
+            "severity": "error",
+        },
+        {"code": "not_finite", "field": "indicators.land-output", "params": {}, "severity": "error"},
+        {
+            "code": "intensity_far_better",
+            "field": "data.output_value",
+            "params": {"indicators": ["indicators.water-intensity"]},
+            "severity": "warning",
+        },
+        {"code": "zero_doubtful", "field": "data.water_withdrawal_m3", "params": {}, "severity": "warning"},
+    ]
+    shown = {
+        item["id"]: (item["status"], item["value"], item["points"], item["fraction"], item["missing"], item["rejected"])
+        for item in result["indicators"]
+        if "rejected" in item
+    }
+    water = ["data.water_withdrawal_m3", "data.water_reused_m3"]
+    assert shown == {
+        "water-reuse": ("unanswered", None, 0.0, 0.0, water, water),
+        "land-output": ("unanswered", None, 0.0, 0.0, [], ["indicators.land-output"]),
+    }
+    assert result["carbon"]["rejected"] == []
