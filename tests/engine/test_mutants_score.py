@@ -219,3 +219,72 @@ def test_partial_scoring_refuses_an_indicator_whose_formula_fails(framework: Fra
         "land-output": ("unanswered", None, 0.0, 0.0, [], ["indicators.land-output"]),
     }
     assert result["carbon"]["rejected"] == []
+
+
+ELECTRICITY_BOUGHT = ["data.electricity_clp", "data.electricity_hke", "data.electricity_csg", "data.electricity_cn"]
+
+
+def test_partial_scoring_refuses_an_input_that_breaks_a_consistency_rule(framework: Framework) -> None:
+    # Green certificates 100 001 kWh against 100 000 kWh bought break the rule "certificates <= electricity bought"
+    # (framework.yaml activity_checks): the certificates are refused, and scoring runs again without them. Renewable
+    # share then lacks them (named as the refused input, not as the derived quantity); the grid electricity keeps its
+    # energy line as typed, 100 000 kWh x 0.1229 kgce/kWh / 1000 = 12.29 tce, and its 44.19 t scope 2
+    # (x 0.4419 kgCO2/kWh, 2023 factor for 2025). The reported scope 2 of 50 t differs by (44.19 - 50) / 50 = -11.6 %:
+    # only a warning, so that field is not refused.
+    raw = assessment(data={"electricity_csg": 100_000, "green_certificate": 100_001, "reported_scope2_t": 50})
+    result = calculator.score(framework, raw, partial=True)
+    assert (result["valid"], result["partial"]) == (True, True)
+    assert result["messages"] == [
+        {
+            "code": "exceeds_sum",
+            "field": "data.green_certificate",
+            "params": {"fields": [*ELECTRICITY_BOUGHT, "data.electricity_custom"]},
+            "severity": "error",
+        },
+        {
+            "code": "reported_differs",
+            "field": "data.reported_scope2_t",
+            "params": {"reported": "50", "computed": "44", "percent": "-12"},
+            "severity": "warning",
+        },
+    ]
+    renewable = next(item for item in result["indicators"] if item["id"] == "renewable-share")
+    assert (renewable["status"], renewable["missing"], renewable["rejected"]) == (
+        "unanswered",
+        ["data.green_certificate"],
+        ["data.green_certificate"],
+    )
+    assert [item["id"] for item in result["indicators"] if "rejected" in item] == ["renewable-share"]
+    carbon = result["carbon"]
+    assert carbon["rejected"] == ["data.green_certificate"]
+    assert (carbon["energy_tce"], carbon["renewable_tce"], carbon["scope2_t"]) == (12.29, None, 44.19)
+    assert [(line["input"], line["entered"], line["tce"]) for line in carbon["energy_lines"]] == [
+        ("electricity_csg", 100_000.0, 12.29)
+    ]
+    assert [(check["input"], check["flagged"]) for check in carbon["cross_checks"]] == [("reported_scope2_t", True)]
+
+
+def test_partial_scoring_shows_no_benchmark_where_the_own_benchmark_was_refused(framework: Framework) -> None:
+    # Own benchmarks: land output 2 -> 1 runs the wrong way (higher is better), the platform's leading value is a
+    # text, and a ladder has no benchmark at all. Each of the three indicators is unanswered, names the refused field,
+    # and shows no benchmark (neither the refused one nor a general one it never used); the ladder never had one.
+    raw = assessment(
+        benchmark_set="custom",
+        custom_benchmarks={
+            "land-output": {"baseline": 2, "leading": 1},
+            "energy-carbon-platform": {"baseline": 0, "leading": "x"},
+            "process-equipment": {"baseline": 0, "leading": 1},
+        },
+        data={"output_value": 1_000_000, "site_area_m2": 100},
+        selections={"energy-carbon-platform": ["energy_query"]},
+    )
+    result = calculator.score(framework, raw, partial=True)
+    refused = {item["id"]: item for item in result["indicators"] if "rejected" in item}
+    assert {key: item["rejected"] for key, item in refused.items()} == {
+        "energy-carbon-platform": ["custom_benchmarks.energy-carbon-platform.leading"],
+        "process-equipment": ["custom_benchmarks.process-equipment"],
+        "land-output": ["custom_benchmarks.land-output.leading"],
+    }
+    assert all(item["status"] == "unanswered" and "benchmark" not in item for item in refused.values())
+    assert refused["land-output"]["missing"] == []
+    assert refused["process-equipment"]["missing"] == ["levels.process-equipment"]
