@@ -351,3 +351,43 @@ def test_partial_scoring_leaves_out_what_a_refused_input_fed(framework: Framewor
         "pollutant-intensity": ([output, "data.main_pollutant_kg"], [output]),
         "land-output": ([output, "data.site_area_m2"], [output]),
     }
+
+
+def test_partial_scoring_leaves_out_energy_renewables_and_emissions_of_refused_carriers(framework: Framework) -> None:
+    # Grid electricity (energy, scope 2) and green certificates (renewable) typed as text and refused: energy,
+    # renewable energy and scope 1 + 2 all rested on them, so none is given, although LPG (scope 1) and on-site PV
+    # (renewable) were entered; the reported total has nothing to be compared with.
+    data = {
+        "electricity_csg": "x",
+        "green_certificate": "y",
+        "lpg": 100,
+        "onsite_renewable": 1_000,
+        "reported_total_t": 10,
+    }
+    result = calculator.score(framework, assessment(data=data), partial=True)
+    carbon = result["carbon"]
+    assert carbon["rejected"] == ["data.electricity_csg", "data.green_certificate"]
+    figures = {key: carbon[key] for key in ("energy_tce", "renewable_tce", "intensity_t_per_10k_rmb")}
+    assert figures == {"energy_tce": None, "renewable_tce": None, "intensity_t_per_10k_rmb": None}
+    assert [(check["computed"], check["flagged"]) for check in carbon["cross_checks"]] == [(None, False)]
+    renewable = next(item for item in result["indicators"] if item["id"] == "renewable-share")
+    assert (renewable["status"], renewable["missing"]) == (
+        "unanswered",
+        ["data.green_certificate", "data.electricity_csg"],
+    )
+
+
+def test_an_hkd_rate_across_two_years_keeps_six_decimals(framework: Framework) -> None:
+    # February 2022 - January 2023: 11 months at the 2022 average 0.8589 and 1 at 2023's 0.9001:
+    # (11 x 0.8589 + 0.9001) / 12 = 10.348 / 12 = 0.8623333... -> 0.862333.
+    raw = assessment(money_unit="hkd", reporting_year=2023, period_start_month=2)
+    rate = score_valid(framework, raw)["carbon"]["period"]["exchange_rate"]
+    assert rate == {
+        "value": 0.862333,
+        "source": "hkd_rate_derivation",
+        "status": "derived",
+        "years": [
+            {"year": 2022, "published_year": 2022, "value": 0.8589, "months": 11},
+            {"year": 2023, "published_year": 2023, "value": 0.9001, "months": 1},
+        ],
+    }
