@@ -6,6 +6,7 @@ Every expected figure is worked by hand in the comments from the benchmarks and 
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import calculator
 from calculator import Framework
@@ -286,5 +287,60 @@ def test_partial_scoring_shows_no_benchmark_where_the_own_benchmark_was_refused(
         "land-output": ["custom_benchmarks.land-output.leading"],
     }
     assert all(item["status"] == "unanswered" and "benchmark" not in item for item in refused.values())
+    # Land output 100 RMB 10k / 100 m2 = 1.0 would earn points on the general benchmark; refused, it earns none.
+    assert all((item["value"], item["points"], item["fraction"]) == (None, 0.0, 0.0) for item in refused.values())
+    assert result["total"] == 0.0
     assert refused["land-output"]["missing"] == []
     assert refused["process-equipment"]["missing"] == ["levels.process-equipment"]
+
+
+def test_partial_scoring_of_a_file_without_errors_is_the_full_result(framework: Framework) -> None:
+    # Nothing refused (0 water is only doubtful): the partial result is the full one, without "partial" and
+    # without a list of refused carbon inputs.
+    raw = assessment(data={"water_withdrawal_m3": 0, "electricity_csg": 1_000})
+    result = calculator.score(framework, raw, partial=True)
+    assert result == calculator.score(framework, raw)
+    assert "partial" not in result and "rejected" not in result["carbon"]
+    assert [(m["code"], m["severity"]) for m in result["messages"]] == [("zero_doubtful", "warning")]
+
+
+def test_partial_scoring_checks_no_rule_against_a_refused_input(framework: Framework) -> None:
+    # Grid electricity typed as text is refused; the certificates rule (certificates <= electricity bought) names
+    # it, so the rule is not checked (the refused figure is not a zero) and the 5 000 kWh of certificates stay.
+    # The only message is the refused field's own error, and the result is partial.
+    raw = assessment(data={"electricity_csg": "lots", "green_certificate": 5_000, "onsite_renewable": 1_000})
+    result = calculator.score(framework, raw, partial=True)
+    assert list(result)[3:6] == ["valid", "partial", "messages"]
+    assert result["messages"] == [
+        {
+            "code": "wrong_type",
+            "field": "data.electricity_csg",
+            "params": {"expected_kind": "number"},
+            "severity": "error",
+        }
+    ]
+    assert result["carbon"]["rejected"] == ["data.electricity_csg"]
+
+
+def test_an_invalid_result_carries_only_the_messages(framework: Framework) -> None:
+    # A refused current-format file, whether refused on reading (a text as output value) or on scoring (a zero
+    # denominator): the five header fields, "valid" false (not a blank), and no migrated copy. A partial result
+    # of a current-format file has no migrated copy either.
+    header = ["format", "format_version", "framework_edition", "valid", "messages"]
+    for data in ({"output_value": "ten million"}, {"water_withdrawal_m3": 0, "water_reused_m3": 0}):
+        result = calculator.score(framework, assessment(data=data))
+        assert list(result) == header, data
+        assert result["valid"] is False
+        assert (result["format"], result["format_version"], result["framework_edition"]) == ("gmi-result", 2, "2026")
+    partial = calculator.score(framework, assessment(data={"output_value": "ten million"}), partial=True)
+    assert partial["partial"] is True and "migrated_assessment" not in partial
+
+
+def test_the_json_result_keeps_its_decimals(framework: Framework) -> None:
+    # One of 14 indicators answered (process equipment at level 1 of 0-3: a third of 6 points = 2.00): completeness
+    # 1 / 14 = 7.142...% shown as 7.1; the maximum is the sum of the dimension weights, 100.0 (a decimal number).
+    result = score_valid(framework, assessment(levels={"process-equipment": 1}))
+    assert (result["completeness"]["answered"], result["completeness"]["percent"]) == (1, 7.1)
+    assert result["total"] == 2.0
+    text = calculator.score_json(framework, json.dumps(assessment(levels={"process-equipment": 1})))
+    assert '"max": 100.0,' in text
