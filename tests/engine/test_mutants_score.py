@@ -26,6 +26,13 @@ def test_dimension_percent_keeps_one_decimal(framework: Framework) -> None:
     assert (land["points"], land["max"], land["percent"]) == (2.67, 8, 33.3)
     land_output = next(item for item in result["indicators"] if item["id"] == "land-output")
     assert (land_output["value"], land_output["fraction"], land_output["points"]) == (1.0, 0.3333, 2.67)
+    assert land_output["benchmark"] == {
+        "set": "custom",
+        "baseline": 0,
+        "leading": 3,
+        "illustrative": False,
+        "fallback": False,
+    }
     line = next(line for line in calculator.render_text(result, framework, "en").splitlines() if "land use" in line)
     assert "33.3" in line and "33.33" not in line, line
 
@@ -320,6 +327,13 @@ def test_partial_scoring_checks_no_rule_against_a_refused_input(framework: Frame
         }
     ]
     assert result["carbon"]["rejected"] == ["data.electricity_csg"]
+    # A refused input the rule does not name does not stop it: 200 kWh of certificates against 100 kWh bought.
+    raw = assessment(data={"output_value": "lots", "electricity_csg": 100, "green_certificate": 200})
+    result = calculator.score(framework, raw, partial=True)
+    assert [(m["code"], m["field"]) for m in result["messages"]] == [
+        ("wrong_type", "data.output_value"),
+        ("exceeds_sum", "data.green_certificate"),
+    ]
 
 
 def test_an_invalid_result_carries_only_the_messages(framework: Framework) -> None:
@@ -344,3 +358,71 @@ def test_the_json_result_keeps_its_decimals(framework: Framework) -> None:
     assert result["total"] == 2.0
     text = calculator.score_json(framework, json.dumps(assessment(levels={"process-equipment": 1})))
     assert '"max": 100.0,' in text
+
+
+def test_a_whole_result_by_hand(framework: Framework) -> None:
+    # Textiles set; output RMB 1 000 000 = 100 RMB 10k.
+    #   material 30 t / 100 = 0.3: no textiles benchmark, so the general 0.5 -> 0.25 (fallback): share 0.8 -> 6.4
+    #   solid waste 93.5 / (100 + stored blank = 0) = 93.5 %: general 91 -> 96 (fallback): 0.5 -> 3.0 of 6
+    #   platform 4 functions: general 0 -> 8 (fallback): 0.5 -> 3.0 of 6
+    #   green design level 2 of 0-3: 8 x 2/3 = 5.33; product footprint level 3: 8; process equipment level 3: 6
+    #   retrofit 100 000 / 10 000 000 = 1.0 %: general 0.5 -> 3 (fallback): 0.2 -> 0.8 of 4
+    #   land 100 / 78.125 m2 = 1.28: general 0.3 -> 1.5 (fallback): 0.98 / 1.2 = 0.8167 -> 6.53 of 8
+    # total 6.4 + 3 + 3 + 5.333 + 8 + 6 + 0.8 + 6.533 = 39.07: below 40, so "starting"; energy intensity is
+    # unanswered but shows its textiles benchmark 0.25 -> 0.10 (no fallback). A basic requirement answered "no"
+    # fails the gate: not rated, reason gate_fail; two of four answered. 8 of 14 indicators answered = 57.1 %.
+    raw = assessment(
+        benchmark_set="textiles",
+        gate={"no_violations": False, "permits_valid": True, "responsible_manager": None, "management_systems": None},
+        data={
+            "output_value": 1_000_000,
+            "main_material_t": 30,
+            "solid_waste_generated_t": 100,
+            "solid_waste_utilised_t": 93.5,
+            "retrofit_investment_3y": 100_000,
+            "output_value_3y": 10_000_000,
+            "site_area_m2": 78.125,
+        },
+        levels={"green-design": 2, "product-carbon-footprint": 3, "process-equipment": 3},
+        selections={"energy-carbon-platform": ["energy_query", "energy_flow", "carbon_accounting", "carbon_assets"]},
+    )
+    result = score_valid(framework, raw)
+    assert result["total"] == 39.07
+    assert result["rating"] == {"band": "starting", "rated": False, "reason": "gate_fail"}
+    gate = result["gate"]
+    assert (gate["status"], gate["failed"], gate["unanswered"]) == (
+        "fail",
+        ["no_violations"],
+        ["responsible_manager", "management_systems"],
+    )
+    assert [(d["id"], d["points"], d["percent"]) for d in result["dimensions"]] == [
+        ("energy", 3.0, 10.0),
+        ("resources", 9.4, 31.3),
+        ("clean", 6.8, 42.5),
+        ("products", 13.33, 83.3),
+        ("land", 6.53, 81.7),
+    ]
+    completeness = result["completeness"]
+    assert (completeness["answered"], completeness["percent"], completeness["gate_answered"]) == (8, 57.1, 2)
+    shown = {
+        item["id"]: (item["status"], item["value"], item["points"], item.get("benchmark", {}).get("set"))
+        for item in result["indicators"]
+    }
+    assert shown["material-intensity"] == ("scored", 0.3, 6.4, "general")
+    assert shown["solid-waste-utilisation"] == ("scored", 93.5, 3.0, "general")
+    assert shown["energy-carbon-platform"] == ("scored", 4, 3.0, "general")
+    assert shown["green-design"] == ("scored", 2, 5.33, None)
+    assert shown["retrofit-investment"] == ("scored", 1.0, 0.8, "general")
+    assert shown["land-output"] == ("scored", 1.28, 6.53, "general")
+    assert shown["energy-intensity"] == ("unanswered", None, 0.0, "textiles")
+    fallback = {item["id"]: item["benchmark"]["fallback"] for item in result["indicators"] if "benchmark" in item}
+    assert fallback["material-intensity"] is True and fallback["energy-intensity"] is False
+    assert {key: value for key, value in result["indicators"][0]["benchmark"].items() if key != "illustrative"} == {
+        "set": "textiles",
+        "baseline": 0.25,
+        "leading": 0.1,
+        "fallback": False,
+    }
+    # Every basic requirement met: the gate passes and the factory is rated.
+    passed = score_valid(framework, assessment())
+    assert (passed["gate"]["status"], passed["rating"]["rated"], passed["rating"]["reason"]) == ("pass", True, None)
