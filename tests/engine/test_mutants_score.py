@@ -10,7 +10,7 @@ import json
 
 import calculator
 from calculator import Framework
-from tests.engine.engine_support import assessment, score_valid
+from tests.engine.engine_support import DATA, assessment, score_valid
 
 
 def test_dimension_percent_keeps_one_decimal(framework: Framework) -> None:
@@ -426,3 +426,48 @@ def test_a_whole_result_by_hand(framework: Framework) -> None:
     # Every basic requirement met: the gate passes and the factory is rated.
     passed = score_valid(framework, assessment())
     assert (passed["gate"]["status"], passed["rating"]["rated"], passed["rating"]["reason"]) == ("pass", True, None)
+
+
+def test_a_typed_stored_waste_figure_is_used_not_the_blank_meaning(framework: Framework) -> None:
+    # Stored waste of earlier years typed as 50 t: (120 utilised) / (100 generated + 50 stored) = 80 %, below the
+    # general baseline 91 % -> 0 points. (The blank's meaning, 0, applies only to a blank.)
+    data = {"solid_waste_generated_t": 100, "solid_waste_stock_utilised_t": 50, "solid_waste_utilised_t": 120}
+    item = next(
+        item
+        for item in score_valid(framework, assessment(data=data))["indicators"]
+        if item["id"] == "solid-waste-utilisation"
+    )
+    assert (item["status"], item["value"], item["points"]) == ("scored", 80.0, 0.0)
+    # More utilised than generated and stored (120 > 100 + 10) breaks the indicator's own rule.
+    over = calculator.score(framework, assessment(data={**data, "solid_waste_stock_utilised_t": 10}))
+    assert over["valid"] is False
+    assert over["messages"] == [
+        {
+            "code": "exceeds_sum",
+            "field": "data.solid_waste_utilised_t",
+            "params": {"fields": ["data.solid_waste_generated_t", "data.solid_waste_stock_utilised_t"]},
+            "severity": "error",
+        }
+    ]
+
+
+def test_partial_scoring_names_a_refused_formula_input(framework: Framework) -> None:
+    # Main material typed as text: material intensity lacks exactly that input and names it as refused.
+    raw = assessment(data={"output_value": 1_000_000, "main_material_t": "lots"})
+    item = next(
+        item
+        for item in calculator.score(framework, raw, partial=True)["indicators"]
+        if item["id"] == "material-intensity"
+    )
+    assert (item["status"], item["missing"], item["rejected"]) == (
+        "unanswered",
+        ["data.main_material_t"],
+        ["data.main_material_t"],
+    )
+
+
+def test_a_first_edition_file_comes_back_in_the_current_format(framework: Framework) -> None:
+    # The first edition's saved file (HK$ with an own rate of 0.92): the result carries it as a version-2 file.
+    saved = json.loads((DATA / "v1" / "browser-save.json").read_text(encoding="utf-8"))
+    migrated = score_valid(framework, saved)["migrated_assessment"]
+    assert (migrated["format_version"], migrated["money_unit"], migrated["exchange_rate"]) == (2, "hkd", 0.92)
