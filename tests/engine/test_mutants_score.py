@@ -471,3 +471,19 @@ def test_a_first_edition_file_comes_back_in_the_current_format(framework: Framew
     saved = json.loads((DATA / "v1" / "browser-save.json").read_text(encoding="utf-8"))
     migrated = score_valid(framework, saved)["migrated_assessment"]
     assert (migrated["format_version"], migrated["money_unit"], migrated["exchange_rate"]) == (2, "hkd", 0.92)
+
+
+def test_beyond_the_leading_value_earns_the_full_points_and_no_more(framework: Framework) -> None:
+    # Material 10 t over 100 RMB 10k = 0.1 t per RMB 10k, better than the general leading 0.25: share
+    # (0.1 - 0.5) / (0.25 - 0.5) = 1.6, capped at 1 -> 8.00 of 8.
+    raw = assessment(data={"output_value": 1_000_000, "main_material_t": 10})
+    item = next(item for item in score_valid(framework, raw)["indicators"] if item["id"] == "material-intensity")
+    assert (item["value"], item["fraction"], item["points"]) == (0.1, 1.0, 8.0)
+
+
+def test_a_comparison_scores_each_file_in_full(framework: Framework) -> None:
+    # Comparing years scores both files completely (not partially): a later file with a text as output value is
+    # refused, and the comparison says so instead of comparing what was left.
+    comparison = calculator.compare(framework, assessment(), assessment(data={"output_value": "ten million"}))
+    assert comparison["valid"] is False
+    assert [message["code"] for message in comparison["messages"]] == ["compare_invalid_file"]
