@@ -74,3 +74,20 @@ def test_a_rate_from_values_of_different_status_is_derived(framework: Framework)
     assert rate["status"] == "derived"
     one_year = score_valid(mixed, assessment(money_unit="usd", reporting_year=2024))["carbon"]["period"]
     assert one_year["exchange_rate"]["status"] == "published"
+
+
+def test_a_year_before_every_series_takes_the_earliest_published_value(framework: Framework) -> None:
+    # 2014 comes before the HKD series (2015: 0.8035) and the Guangdong grid series (2021: 0.4715): each earliest
+    # value stands in, and the result names the year it was published for. 1 000 kWh x 0.4715 / 1000 = 0.4715 t.
+    raw = assessment(money_unit="hkd", reporting_year=2014, data={"electricity_csg": 1_000})
+    carbon = score_valid(framework, raw)["carbon"]
+    assert carbon["period"]["exchange_rate"]["years"] == [
+        {"year": 2014, "published_year": 2015, "value": 0.8035, "months": 12}
+    ]
+    (line,) = carbon["lines"]
+    assert (line["factor_value"], line["year"], line["used_for_year"], line["substituted"]) == (
+        0.4715,
+        2021,
+        2014,
+        True,
+    )
