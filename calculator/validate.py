@@ -106,10 +106,13 @@ def _kind(value: object) -> str:
 
 
 def _safe_key(key: object) -> str:
-    """A short rendering of a received key or value (containers are named, never stringified whole)."""
+    """A short rendering of a received key or value (containers are named, never stringified whole).
+
+    A number is shown as entered (see :func:`_shown_number`); a text is cut to 60 characters and "…".
+    """
     if isinstance(key, dict | list):
         return f"<{_kind(key)}>"
-    text = _short_number(key) if isinstance(key, int | float) and not isinstance(key, bool) else str(key)
+    text = _shown_number(key) if isinstance(key, int | float) and not isinstance(key, bool) else str(key)
     return text if len(text) <= LIMITS["key"] else text[: LIMITS["key"]] + "…"
 
 
@@ -152,7 +155,7 @@ class _Checker:
             return None
         limit = MAX_NUMBER if maximum is None else maximum
         if isinstance(value, int) and abs(value) > MAX_NUMBER:
-            self.add("too_large", path, found=_short_number(value), max=f"{limit:g}")
+            self.add("too_large", path, found=_shown_number(value), max=f"{limit:g}")
             return None
         number = float(value)
         if not math.isfinite(number):
@@ -160,7 +163,7 @@ class _Checker:
         elif number < 0:
             self.add("negative", path)
         elif number > limit:
-            self.add("too_large", path, found=_short_number(value), max=f"{limit:g}")
+            self.add("too_large", path, found=_shown_number(value), max=f"{limit:g}")
         elif positive and number == 0:
             self.add("must_be_positive", path)
         else:
@@ -198,10 +201,44 @@ class _Checker:
         self.add("unknown_field", f"{path}.{_safe_key(key)}" if path else _safe_key(key))
 
 
-def _short_number(value: int | float) -> str:
-    if isinstance(value, int) and abs(value) >= 10**300:
-        return "1e300+"
-    return f"{float(value):.3g}"
+#: An integer of up to this many digits is shown in full (every 64-bit integer; far past any real figure).
+SHOWN_DIGITS = 20
+#: The significant digits kept when a longer integer is shortened.
+SHORTENED_DIGITS = 6
+#: Past this many bits an integer's digits are not worked out (that takes time that grows with the square).
+HUGE_BITS = 65536
+
+
+def _shown_number(value: int | float) -> str:
+    """A received number as the reader entered it, never rounded, unless it is absurdly long.
+
+    The rule: a float is shown in Python's shortest form that reads back as the same number (``repr``: 1999.0,
+    0.1, 12345.5, 1e+16); it has at most 17 significant digits and switches to scientific notation from 1e16 and
+    below 1e-4, so it never takes more than 24 characters and is never shortened.  An integer of up to
+    :data:`SHOWN_DIGITS` digits is shown in full (1999, 12345, 1000000000000001).  A longer integer is shown in
+    scientific notation with its first :data:`SHORTENED_DIGITS` digits, cut (not rounded), and "…" after them when
+    the digits left out are not all zeros: 10**400 is "1e+400", 10**300 - 1 is "9.99999…e+299", 123 x 10**25 is
+    "1.23e+27".  The digits are found by integer arithmetic: no float overflow, and no ``str`` of a huge integer
+    (Python refuses to write one of more than 4300 digits).  Past :data:`HUGE_BITS` bits (about 19 729 digits,
+    which only a Python caller can pass: JSON readers refuse such integers) it says "1e+19728+": at least that.
+    """
+    if isinstance(value, float):
+        return repr(value)
+    size = abs(value)
+    if size < 10**SHOWN_DIGITS:
+        return str(value)
+    sign = "-" if value < 0 else ""
+    if size.bit_length() > HUGE_BITS:  # 2**65536 > 1e19728: at least that
+        return f"{sign}1e+19728+"
+    # 2**(bits - 1) <= size < 2**bits: the exponent is this floor or one more (the float product is the exact floor
+    # for every bit length up to HUGE_BITS + 1, checked against 50-digit decimals).
+    exponent = int((size.bit_length() - 1) * math.log10(2))
+    if size >= 10 ** (exponent + 1):
+        exponent += 1
+    head, rest = divmod(size, 10 ** (exponent - SHORTENED_DIGITS + 1))
+    digits = str(head)
+    mantissa = f"{digits[0]}.{digits[1:]}…" if rest else f"{digits[0]}.{digits[1:]}".rstrip("0").rstrip(".")
+    return f"{sign}{mantissa}e+{exponent}"
 
 
 def validate_assessment(
