@@ -310,7 +310,10 @@ def validate_assessment(
         for key, value in entered.items()
     }
     other_fuel = _other_fuel(check, raw.get("other_fuel"), entered)
-    if money_unit is None and "money_unit" not in raw and any(framework.inputs[key].unit == "money" for key in entered):
+    # A null money unit is a missing one, like every other null here (required fields say "required", optional ones
+    # are absent): with a money input it is required, not taken as RMB.
+    money_inputs = any(framework.inputs[key].unit == "money" for key in entered)
+    if raw.get("money_unit") is None and money_inputs:
         check.add("required", "money_unit")
     if region is not None:
         _own_factors_present(check, region, entered)
