@@ -132,9 +132,13 @@ def _whole_number(value: object) -> int | None:
 
 
 class _Checker:
+    """The messages found so far, each with its field path as parts (what partial scoring decides on)."""
+
     def __init__(self, framework: Framework) -> None:
         self.framework = framework
         self.messages: list[Message] = []
+        #: The field of each message (same order) as a tuple of names; an unknown key is one part, dots and all.
+        self.parts: list[tuple[str, ...]] = []
         self.voids: dict[str, list[str]] = {}  # input id -> fields in error that leave it out (partial scoring)
 
     def void(self, input_id: str, path: str) -> None:
@@ -143,8 +147,13 @@ class _Checker:
         if path not in paths:
             paths.append(path)
 
+    def record(self, message: Message, parts: tuple[str, ...]) -> None:
+        self.messages.append(message)
+        self.parts.append(parts)
+
     def add(self, code: str, path: str, **params: Any) -> None:
-        self.messages.append(Message(code, path, params))
+        """An error on ``path``, a dotted path of fixed names and framework ids (ids hold no dot: see shapes.ID)."""
+        self.record(Message(code, path, params), tuple(path.split(".")))
 
     def wrong_type(self, path: str, expected: str) -> None:
         self.add("wrong_type", path, expected_kind=expected)
@@ -198,7 +207,10 @@ class _Checker:
         return value
 
     def unknown(self, path: str, key: object) -> None:
-        self.add("unknown_field", f"{path}.{_safe_key(key)}" if path else _safe_key(key))
+        """An unknown ``key`` under ``path`` (top level: ""); the key is kept whole, never split at its dots."""
+        shown = _safe_key(key)
+        parts = (*path.split("."), shown) if path else (shown,)
+        self.record(Message("unknown_field", ".".join(parts)), parts)
 
 
 #: An integer of up to this many digits is shown in full (every 64-bit integer; far past any real figure).
@@ -259,9 +271,8 @@ def validate_assessment(
         migrated_from = raw["format_version"]
         raw = upgrade(framework, raw)
         assert isinstance(raw, dict)
-        check.messages.append(
-            Message("migrated", "format_version", {"found": migrated_from, "expected": FORMAT_VERSION}, "warning")
-        )
+        versions = {"found": migrated_from, "expected": FORMAT_VERSION}
+        check.record(Message("migrated", "format_version", versions, "warning"), ("format_version",))
     for key in raw:
         if key not in _TOP_LEVEL:
             check.unknown("", key)
@@ -277,11 +288,8 @@ def validate_assessment(
         check.add("unsupported_version", "format_version", found=_safe_key(version), expected=FORMAT_VERSION)
     edition = raw.get("framework_edition")
     if edition is not None and check.text(edition, "framework_edition", 20) and edition != framework.edition:
-        check.messages.append(
-            Message(
-                "edition_mismatch", "framework_edition", {"found": edition, "expected": framework.edition}, "warning"
-            )
-        )
+        editions = {"found": edition, "expected": framework.edition}
+        check.record(Message("edition_mismatch", "framework_edition", editions, "warning"), ("framework_edition",))
     organisation = _optional_text(check, raw, "organisation")
     sector = _optional_text(check, raw, "sector")
     region = _required(check, raw, "region", lambda v, p: check.choice(v, p, framework.regions))
@@ -321,10 +329,16 @@ def validate_assessment(
     levels = _levels(check, raw.get("levels"))
     selections = _selections(check, raw.get("selections"))
     notes = _notes(check, raw.get("notes"))
-    errors = [message for message in check.messages if message.severity == "error"]
+    # Decided on each field's parts, never on its text: an unknown top-level key "format.x" or "data.output_value"
+    # is one name, not the field format or the input output_value.
+    errors = [
+        (message, parts)
+        for message, parts in zip(check.messages, check.parts, strict=True)
+        if message.severity == "error"
+    ]
     rejected_indicators: dict[str, tuple[str, ...]] = {}
     if errors:
-        if not partial or any(message.field.split(".")[0] in FATAL_FIELDS for message in errors):
+        if not partial or any(parts[0] in FATAL_FIELDS for _, parts in errors):
             return None, check.messages
         rejected_indicators = _reject(check, errors, money_unit, entered, data)
     assert region is not None and year is not None and benchmark_set is not None
@@ -358,7 +372,7 @@ def validate_assessment(
 
 def _reject(
     check: _Checker,
-    errors: list[Message],
+    errors: list[tuple[Message, tuple[str, ...]]],
     money_unit: str | None,
     entered: dict[str, float],
     data: dict[str, float],
@@ -368,13 +382,14 @@ def _reject(
     ``data.x`` and ``units.x`` leave out input x; money-unit and exchange-rate errors every money input (when the
     unit is foreign, or unknown); ``levels.i``, ``selections.i`` and ``custom_benchmarks.i`` leave indicator i
     unanswered (returned).  Other fields in error (texts, notes, gate answers, unknown fields) are simply not used.
+    Each error comes with its field's parts, so an unknown key with dots in it ("data.output_value" at the top
+    level, "green-design.x" under levels) is matched whole and leaves out nothing.
     """
     framework = check.framework
     indicators: dict[str, list[str]] = {}
     foreign = money_unit is None or framework.money_units[money_unit][0] != "RMB"
-    for message in errors:
-        head, _, rest = message.field.partition(".")
-        key = rest.split(".")[0]
+    for message, parts in errors:
+        head, key = parts[0], parts[1] if len(parts) > 1 else ""
         if head in ("data", "units") and key in framework.inputs:
             check.void(key, message.field)
         elif head in MONEY_FIELDS and (head == "money_unit" or foreign):

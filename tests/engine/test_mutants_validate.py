@@ -418,6 +418,52 @@ def test_partial_keeps_going_past_fields_that_are_not_fatal(framework: Framework
     assert (clean.framework_edition, clean.region, clean.entered) == (None, "GD", {"water_withdrawal_m3": 5.0})
 
 
+def test_partial_matches_an_unknown_key_whole_never_split_at_its_dots(framework: Framework) -> None:
+    # Every unknown key below looks like a known path once split at its dots (region, data.output_value,
+    # levels.green-design, an input, an indicator): each is one unknown name, so nothing is fatal and nothing is
+    # left out; the real answers of the same names are all kept.
+    raw = assessment(
+        benchmark_set="custom",
+        custom_benchmarks={"water-intensity": {"baseline": 10, "leading": 5}, "water-intensity.x": {}},
+        data={"output_value": 100, "water_withdrawal_m3": 5, "output_value.x": 1},
+        units={"water_withdrawal_m3.x": "m3"},
+        levels={"green-design": 2, "green-design.x": 1},
+        selections={"energy-carbon-platform": ["energy_query"], "energy-carbon-platform.x": []},
+    )
+    raw["region.x"] = 1
+    raw["data.output_value"] = 1
+    raw["levels.green-design"] = 1
+    clean, messages = validate_assessment(framework, raw, partial=True)
+    assert shown(messages) == [
+        ["unknown_field", "region.x", "error", {}],
+        ["unknown_field", "data.output_value", "error", {}],
+        ["unknown_field", "levels.green-design", "error", {}],
+        ["unknown_field", "custom_benchmarks.water-intensity.x", "error", {}],
+        ["unknown_field", "data.output_value.x", "error", {}],
+        ["unknown_field", "units.water_withdrawal_m3.x", "error", {}],
+        ["unknown_field", "levels.green-design.x", "error", {}],
+        ["unknown_field", "selections.energy-carbon-platform.x", "error", {}],
+    ]
+    assert clean is not None
+    assert (clean.rejected_inputs, clean.rejected_indicators) == ({}, {})
+    assert clean.region == "GD"
+    assert clean.entered == {"output_value": 100.0, "water_withdrawal_m3": 5.0}
+    assert clean.custom_benchmarks == {"water-intensity": (10.0, 5.0)}
+    assert clean.levels == {"green-design": 2}
+    assert clean.selections == {"energy-carbon-platform": ("energy_query",)}
+
+
+def test_partial_an_unknown_key_inside_a_known_benchmark_still_refuses_it(framework: Framework) -> None:
+    # Unchanged by keeping keys whole: a key "x.y" inside water-intensity's own pair is under that indicator.
+    raw = assessment(
+        benchmark_set="custom", custom_benchmarks={"water-intensity": {"baseline": 10, "leading": 5, "x.y": 1}}
+    )
+    clean, messages = validate_assessment(framework, raw, partial=True)
+    assert shown(messages) == [["unknown_field", "custom_benchmarks.water-intensity.x.y", "error", {}]]
+    assert clean is not None
+    assert clean.rejected_indicators == {"water-intensity": ("custom_benchmarks.water-intensity.x.y",)}
+
+
 def test_partial_without_errors_is_the_strict_result(framework: Framework) -> None:
     raw = assessment(data={"water_withdrawal_m3": 5}, framework_edition="2025")
     assert validate_assessment(framework, raw, partial=True) == validate_assessment(framework, raw)
