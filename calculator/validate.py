@@ -106,10 +106,13 @@ def _kind(value: object) -> str:
 
 
 def _safe_key(key: object) -> str:
-    """A short rendering of a received key or value (containers are named, never stringified whole)."""
+    """A short rendering of a received key or value (containers are named, never stringified whole).
+
+    A number is shown as entered (see :func:`_shown_number`); a text is cut to 60 characters and "…".
+    """
     if isinstance(key, dict | list):
         return f"<{_kind(key)}>"
-    text = _short_number(key) if isinstance(key, int | float) and not isinstance(key, bool) else str(key)
+    text = _shown_number(key) if isinstance(key, int | float) and not isinstance(key, bool) else str(key)
     return text if len(text) <= LIMITS["key"] else text[: LIMITS["key"]] + "…"
 
 
@@ -129,9 +132,13 @@ def _whole_number(value: object) -> int | None:
 
 
 class _Checker:
+    """The messages found so far, each with its field path as parts (what partial scoring decides on)."""
+
     def __init__(self, framework: Framework) -> None:
         self.framework = framework
         self.messages: list[Message] = []
+        #: The field of each message (same order) as a tuple of names; an unknown key is one part, dots and all.
+        self.parts: list[tuple[str, ...]] = []
         self.voids: dict[str, list[str]] = {}  # input id -> fields in error that leave it out (partial scoring)
 
     def void(self, input_id: str, path: str) -> None:
@@ -140,8 +147,13 @@ class _Checker:
         if path not in paths:
             paths.append(path)
 
+    def record(self, message: Message, parts: tuple[str, ...]) -> None:
+        self.messages.append(message)
+        self.parts.append(parts)
+
     def add(self, code: str, path: str, **params: Any) -> None:
-        self.messages.append(Message(code, path, params))
+        """An error on ``path``, a dotted path of fixed names and framework ids (ids hold no dot: see shapes.ID)."""
+        self.record(Message(code, path, params), tuple(path.split(".")))
 
     def wrong_type(self, path: str, expected: str) -> None:
         self.add("wrong_type", path, expected_kind=expected)
@@ -152,7 +164,7 @@ class _Checker:
             return None
         limit = MAX_NUMBER if maximum is None else maximum
         if isinstance(value, int) and abs(value) > MAX_NUMBER:
-            self.add("too_large", path, found=_short_number(value), max=f"{limit:g}")
+            self.add("too_large", path, found=_shown_number(value), max=f"{limit:g}")
             return None
         number = float(value)
         if not math.isfinite(number):
@@ -160,7 +172,7 @@ class _Checker:
         elif number < 0:
             self.add("negative", path)
         elif number > limit:
-            self.add("too_large", path, found=_short_number(value), max=f"{limit:g}")
+            self.add("too_large", path, found=_shown_number(value), max=f"{limit:g}")
         elif positive and number == 0:
             self.add("must_be_positive", path)
         else:
@@ -195,13 +207,50 @@ class _Checker:
         return value
 
     def unknown(self, path: str, key: object) -> None:
-        self.add("unknown_field", f"{path}.{_safe_key(key)}" if path else _safe_key(key))
+        """An unknown ``key`` under ``path`` (top level: ""); the key is kept whole, never split at its dots."""
+        shown = _safe_key(key)
+        parts = (*path.split("."), shown) if path else (shown,)
+        self.record(Message("unknown_field", ".".join(parts)), parts)
 
 
-def _short_number(value: int | float) -> str:
-    if isinstance(value, int) and abs(value) >= 10**300:
-        return "1e300+"
-    return f"{float(value):.3g}"
+#: An integer of up to this many digits is shown in full (every 64-bit integer; far past any real figure).
+SHOWN_DIGITS = 20
+#: The significant digits kept when a longer integer is shortened.
+SHORTENED_DIGITS = 6
+#: Past this many bits an integer's digits are not worked out (that takes time that grows with the square).
+HUGE_BITS = 65536
+
+
+def _shown_number(value: int | float) -> str:
+    """A received number as the reader entered it, never rounded, unless it is absurdly long.
+
+    The rule: a float is shown in Python's shortest form that reads back as the same number (``repr``: 1999.0,
+    0.1, 12345.5, 1e+16); it has at most 17 significant digits and switches to scientific notation from 1e16 and
+    below 1e-4, so it never takes more than 24 characters and is never shortened.  An integer of up to
+    :data:`SHOWN_DIGITS` digits is shown in full (1999, 12345, 1000000000000001).  A longer integer is shown in
+    scientific notation with its first :data:`SHORTENED_DIGITS` digits, cut (not rounded), and "…" after them when
+    the digits left out are not all zeros: 10**400 is "1e+400", 10**300 - 1 is "9.99999…e+299", 123 x 10**25 is
+    "1.23e+27".  The digits are found by integer arithmetic: no float overflow, and no ``str`` of a huge integer
+    (Python refuses to write one of more than 4300 digits).  Past :data:`HUGE_BITS` bits (about 19 729 digits,
+    which only a Python caller can pass: JSON readers refuse such integers) it says "1e+19728+": at least that.
+    """
+    if isinstance(value, float):
+        return repr(value)
+    size = abs(value)
+    if size < 10**SHOWN_DIGITS:
+        return str(value)
+    sign = "-" if value < 0 else ""
+    if size.bit_length() > HUGE_BITS:  # 2**65536 > 1e19728: at least that
+        return f"{sign}1e+19728+"
+    # 2**(bits - 1) <= size < 2**bits: the exponent is this floor or one more (the float product is the exact floor
+    # for every bit length up to HUGE_BITS + 1, checked against 50-digit decimals).
+    exponent = int((size.bit_length() - 1) * math.log10(2))
+    if size >= 10 ** (exponent + 1):
+        exponent += 1
+    head, rest = divmod(size, 10 ** (exponent - SHORTENED_DIGITS + 1))
+    digits = str(head)
+    mantissa = f"{digits[0]}.{digits[1:]}…" if rest else f"{digits[0]}.{digits[1:]}".rstrip("0").rstrip(".")
+    return f"{sign}{mantissa}e+{exponent}"
 
 
 def validate_assessment(
@@ -222,9 +271,8 @@ def validate_assessment(
         migrated_from = raw["format_version"]
         raw = upgrade(framework, raw)
         assert isinstance(raw, dict)
-        check.messages.append(
-            Message("migrated", "format_version", {"found": migrated_from, "expected": FORMAT_VERSION}, "warning")
-        )
+        versions = {"found": migrated_from, "expected": FORMAT_VERSION}
+        check.record(Message("migrated", "format_version", versions, "warning"), ("format_version",))
     for key in raw:
         if key not in _TOP_LEVEL:
             check.unknown("", key)
@@ -240,11 +288,8 @@ def validate_assessment(
         check.add("unsupported_version", "format_version", found=_safe_key(version), expected=FORMAT_VERSION)
     edition = raw.get("framework_edition")
     if edition is not None and check.text(edition, "framework_edition", 20) and edition != framework.edition:
-        check.messages.append(
-            Message(
-                "edition_mismatch", "framework_edition", {"found": edition, "expected": framework.edition}, "warning"
-            )
-        )
+        editions = {"found": edition, "expected": framework.edition}
+        check.record(Message("edition_mismatch", "framework_edition", editions, "warning"), ("framework_edition",))
     organisation = _optional_text(check, raw, "organisation")
     sector = _optional_text(check, raw, "sector")
     region = _required(check, raw, "region", lambda v, p: check.choice(v, p, framework.regions))
@@ -273,7 +318,10 @@ def validate_assessment(
         for key, value in entered.items()
     }
     other_fuel = _other_fuel(check, raw.get("other_fuel"), entered)
-    if money_unit is None and "money_unit" not in raw and any(framework.inputs[key].unit == "money" for key in entered):
+    # A null money unit is a missing one, like every other null here (required fields say "required", optional ones
+    # are absent): with a money input it is required, not taken as RMB.
+    money_inputs = any(framework.inputs[key].unit == "money" for key in entered)
+    if raw.get("money_unit") is None and money_inputs:
         check.add("required", "money_unit")
     if region is not None:
         _own_factors_present(check, region, entered)
@@ -281,10 +329,16 @@ def validate_assessment(
     levels = _levels(check, raw.get("levels"))
     selections = _selections(check, raw.get("selections"))
     notes = _notes(check, raw.get("notes"))
-    errors = [message for message in check.messages if message.severity == "error"]
+    # Decided on each field's parts, never on its text: an unknown top-level key "format.x" or "data.output_value"
+    # is one name, not the field format or the input output_value.
+    errors = [
+        (message, parts)
+        for message, parts in zip(check.messages, check.parts, strict=True)
+        if message.severity == "error"
+    ]
     rejected_indicators: dict[str, tuple[str, ...]] = {}
     if errors:
-        if not partial or any(message.field.split(".")[0] in FATAL_FIELDS for message in errors):
+        if not partial or any(parts[0] in FATAL_FIELDS for _, parts in errors):
             return None, check.messages
         rejected_indicators = _reject(check, errors, money_unit, entered, data)
     assert region is not None and year is not None and benchmark_set is not None
@@ -318,7 +372,7 @@ def validate_assessment(
 
 def _reject(
     check: _Checker,
-    errors: list[Message],
+    errors: list[tuple[Message, tuple[str, ...]]],
     money_unit: str | None,
     entered: dict[str, float],
     data: dict[str, float],
@@ -328,13 +382,14 @@ def _reject(
     ``data.x`` and ``units.x`` leave out input x; money-unit and exchange-rate errors every money input (when the
     unit is foreign, or unknown); ``levels.i``, ``selections.i`` and ``custom_benchmarks.i`` leave indicator i
     unanswered (returned).  Other fields in error (texts, notes, gate answers, unknown fields) are simply not used.
+    Each error comes with its field's parts, so an unknown key with dots in it ("data.output_value" at the top
+    level, "green-design.x" under levels) is matched whole and leaves out nothing.
     """
     framework = check.framework
     indicators: dict[str, list[str]] = {}
     foreign = money_unit is None or framework.money_units[money_unit][0] != "RMB"
-    for message in errors:
-        head, _, rest = message.field.partition(".")
-        key = rest.split(".")[0]
+    for message, parts in errors:
+        head, key = parts[0], parts[1] if len(parts) > 1 else ""
         if head in ("data", "units") and key in framework.inputs:
             check.void(key, message.field)
         elif head in MONEY_FIELDS and (head == "money_unit" or foreign):

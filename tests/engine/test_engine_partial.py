@@ -21,7 +21,8 @@ CASES = load_cases("partial_cases.json")
 
 
 def build(case: dict[str, Any]) -> dict[str, Any]:
-    """The case's assessment: its base with each dotted path set."""
+    """The case's assessment: its base with each dotted path of "set" set, then each key of "top_level" set whole
+    at the top level (a key with dots in it, as a user may type one)."""
     if case["base"] == "minimal":
         raw = assessment()
     else:
@@ -33,6 +34,7 @@ def build(case: dict[str, Any]) -> dict[str, Any]:
         for head in heads:
             target = target.setdefault(head, {})
         target[last] = value
+    raw.update(case.get("top_level", {}))
     return raw
 
 
@@ -64,7 +66,7 @@ def test_one_bad_field_leaves_the_rest_scored(framework: Framework, case: dict[s
             assert items[indicator_id]["points"] == pytest.approx(points, abs=0.005)
         assert result["total"] == pytest.approx(case["total"], abs=0.005)
     else:
-        full = calculator.score(framework, build({**case, "set": {}}))
+        full = calculator.score(framework, build({**case, "set": {}, "top_level": {}}))
         assert full["valid"] is True
         before = by_id(full)
         for item in others:

@@ -53,12 +53,12 @@ def test_a_file_that_is_not_an_object(framework: Framework, raw: object) -> None
 
 
 def test_keys_that_json_cannot_write_are_shown_short(framework: Framework) -> None:
-    # Python callers may pass any key: a number is shown with 3 significant figures, a boolean as Python writes it.
+    # Python callers may pass any key: a number is shown as entered, a boolean as Python writes it.
     raw: dict[Any, Any] = assessment(data={7: 1, 2.5: 1}, notes={True: "x"})
     raw[12345678] = 1
     _, messages = validate_assessment(framework, raw)
     assert shown(messages) == [
-        ["unknown_field", "1.23e+07", "error", {}],
+        ["unknown_field", "12345678", "error", {}],
         ["unknown_field", "data.7", "error", {}],
         ["unknown_field", "data.2.5", "error", {}],
         ["unknown_field", "notes.True", "error", {}],
@@ -77,26 +77,45 @@ def test_a_long_key_is_cut_at_sixty_characters(framework: Framework) -> None:
     ]
 
 
-def test_huge_integers_are_named_without_printing_them(framework: Framework) -> None:
-    # 10**300 and more: "1e300+"; one less is still a float: 1e+300 with 3 significant figures.
-    raw = assessment(format_version=10**300, reporting_year=10**300 - 1, data={"lpg": 10**400, "coke": 10**300 - 1})
+def test_huge_integers_are_shortened_to_their_first_six_digits(framework: Framework) -> None:
+    # Past 20 digits: scientific notation with the first six digits, cut, "…" when a digit left out is not 0.
+    # 10**300 is 1 and 300 zeros; 10**300 - 1 is 300 nines; 10**400 + 7 is 1, 399 zeros and 7;
+    # -(123 x 10**40) is -1.23e+42 exactly; 2**65536 (more than HUGE_BITS bits) is said to be at least 1e+19728.
+    raw = assessment(
+        format_version=10**300,
+        reporting_year=10**300 - 1,
+        period_start_month=-123 * 10**40,
+        levels={"green-design": 2**65537},
+        data={"lpg": 10**400 + 7, "coke": 10**300 - 1},
+    )
     _, messages = validate_assessment(framework, raw)
     assert shown(messages) == [
-        ["unsupported_version", "format_version", "error", {"found": "1e300+", "expected": 2}],
-        ["out_of_range", "reporting_year", "error", {"min": 2000, "max": 2100, "found": "1e+300"}],
-        ["too_large", "data.lpg", "error", {"found": "1e300+", "max": "1e+15"}],
-        ["too_large", "data.coke", "error", {"found": "1e+300", "max": "1e+15"}],
+        ["unsupported_version", "format_version", "error", {"found": "1e+300", "expected": 2}],
+        ["out_of_range", "reporting_year", "error", {"min": 2000, "max": 2100, "found": "9.99999…e+299"}],
+        ["out_of_range", "period_start_month", "error", {"min": 1, "max": 12, "found": "-1.23e+42"}],
+        ["too_large", "data.lpg", "error", {"found": "1.00000…e+400", "max": "1e+15"}],
+        ["too_large", "data.coke", "error", {"found": "9.99999…e+299", "max": "1e+15"}],
+        ["out_of_range", "levels.green-design", "error", {"min": 0, "max": 3, "found": "1e+19728+"}],
     ]
 
 
+def test_the_digits_of_an_integer_just_under_and_over_two_to_the_sixteen_bits(framework: Framework) -> None:
+    # 2**65536 - 1 has exactly 65536 bits: its digits are worked out (2**65536 = 2.003529930...e+19728, Knuth's
+    # 19729-digit number; minus one changes only the last digit). One bit more is no longer worked out.
+    raw = assessment(levels={"green-design": 2**65536 - 1, "process-equipment": -(2**65536)})
+    _, messages = validate_assessment(framework, raw)
+    assert [m.params["found"] for m in messages] == ["2.00352…e+19728", "-1e+19728+"]
+
+
 def test_a_level_or_year_of_ten_to_the_fifteen(framework: Framework) -> None:
-    # 10**15 is a whole number of sane size: shown as 1e+15, one past it as well.
+    # 10**15 is a whole number of sane size, one past it is not: both shown in full; the float 1e15 as Python
+    # writes it (1000000000000000.0: below 1e16 a float is not written in scientific notation).
     raw = assessment(reporting_year=10**15 + 1, period_start_month=1e15, levels={"green-design": 10**15})
     _, messages = validate_assessment(framework, raw)
     assert shown(messages) == [
-        ["out_of_range", "reporting_year", "error", {"min": 2000, "max": 2100, "found": "1e+15"}],
-        ["out_of_range", "period_start_month", "error", {"min": 1, "max": 12, "found": "1e+15"}],
-        ["out_of_range", "levels.green-design", "error", {"min": 0, "max": 3, "found": "1e+15"}],
+        ["out_of_range", "reporting_year", "error", {"min": 2000, "max": 2100, "found": "1000000000000001"}],
+        ["out_of_range", "period_start_month", "error", {"min": 1, "max": 12, "found": "1000000000000000.0"}],
+        ["out_of_range", "levels.green-design", "error", {"min": 0, "max": 3, "found": "1000000000000000"}],
     ]
 
 
@@ -104,10 +123,10 @@ def test_a_level_or_year_of_ten_to_the_fifteen(framework: Framework) -> None:
     ("field", "value", "low", "high"), [("reporting_year", 2101, 2000, 2100), ("reporting_year", 1999, 2000, 2100)]
 )
 def test_one_past_the_range(framework: Framework, field: str, value: int, low: int, high: int) -> None:
-    # The received value itself is shown with 3 significant figures (see the final report on "found").
+    # The received value itself is shown as entered (it once read "2e+03" for both).
     _, messages = validate_assessment(framework, assessment(**{field: value}))
-    assert [(m.code, m.field, m.params["min"], m.params["max"]) for m in messages] == [
-        ("out_of_range", field, low, high)
+    assert [(m.code, m.field, m.params["min"], m.params["max"], m.params["found"]) for m in messages] == [
+        ("out_of_range", field, low, high, str(value))
     ]
 
 
@@ -397,6 +416,52 @@ def test_partial_keeps_going_past_fields_that_are_not_fatal(framework: Framework
     ]
     assert clean is not None
     assert (clean.framework_edition, clean.region, clean.entered) == (None, "GD", {"water_withdrawal_m3": 5.0})
+
+
+def test_partial_matches_an_unknown_key_whole_never_split_at_its_dots(framework: Framework) -> None:
+    # Every unknown key below looks like a known path once split at its dots (region, data.output_value,
+    # levels.green-design, an input, an indicator): each is one unknown name, so nothing is fatal and nothing is
+    # left out; the real answers of the same names are all kept.
+    raw = assessment(
+        benchmark_set="custom",
+        custom_benchmarks={"water-intensity": {"baseline": 10, "leading": 5}, "water-intensity.x": {}},
+        data={"output_value": 100, "water_withdrawal_m3": 5, "output_value.x": 1},
+        units={"water_withdrawal_m3.x": "m3"},
+        levels={"green-design": 2, "green-design.x": 1},
+        selections={"energy-carbon-platform": ["energy_query"], "energy-carbon-platform.x": []},
+    )
+    raw["region.x"] = 1
+    raw["data.output_value"] = 1
+    raw["levels.green-design"] = 1
+    clean, messages = validate_assessment(framework, raw, partial=True)
+    assert shown(messages) == [
+        ["unknown_field", "region.x", "error", {}],
+        ["unknown_field", "data.output_value", "error", {}],
+        ["unknown_field", "levels.green-design", "error", {}],
+        ["unknown_field", "custom_benchmarks.water-intensity.x", "error", {}],
+        ["unknown_field", "data.output_value.x", "error", {}],
+        ["unknown_field", "units.water_withdrawal_m3.x", "error", {}],
+        ["unknown_field", "levels.green-design.x", "error", {}],
+        ["unknown_field", "selections.energy-carbon-platform.x", "error", {}],
+    ]
+    assert clean is not None
+    assert (clean.rejected_inputs, clean.rejected_indicators) == ({}, {})
+    assert clean.region == "GD"
+    assert clean.entered == {"output_value": 100.0, "water_withdrawal_m3": 5.0}
+    assert clean.custom_benchmarks == {"water-intensity": (10.0, 5.0)}
+    assert clean.levels == {"green-design": 2}
+    assert clean.selections == {"energy-carbon-platform": ("energy_query",)}
+
+
+def test_partial_an_unknown_key_inside_a_known_benchmark_still_refuses_it(framework: Framework) -> None:
+    # Unchanged by keeping keys whole: a key "x.y" inside water-intensity's own pair is under that indicator.
+    raw = assessment(
+        benchmark_set="custom", custom_benchmarks={"water-intensity": {"baseline": 10, "leading": 5, "x.y": 1}}
+    )
+    clean, messages = validate_assessment(framework, raw, partial=True)
+    assert shown(messages) == [["unknown_field", "custom_benchmarks.water-intensity.x.y", "error", {}]]
+    assert clean is not None
+    assert clean.rejected_indicators == {"water-intensity": ("custom_benchmarks.water-intensity.x.y",)}
 
 
 def test_partial_without_errors_is_the_strict_result(framework: Framework) -> None:
