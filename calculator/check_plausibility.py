@@ -13,6 +13,7 @@ __all__ = ["KIND_KEYS", "check_plausibility"]
 KIND_KEYS: dict[str, tuple[str, ...]] = {
     "benchmark_ratio": ("side", "factor", "field", "indicators"),
     "exchange_rate": ("band", "field"),
+    "unused_rate": (),
     "other_region": (),
     "zero": (),
     "single_carrier": ("sets",),

@@ -68,6 +68,21 @@ def _exchange_rate(
     return [_warning(rule, rule["field"], found=f"{typed:g}", expected=f"{official:.4f}")]
 
 
+def _unused_rate(
+    framework: Framework, rule: Rule, assessment: Assessment, indicators: Sequence[Mapping[str, Any]]
+) -> list[Message]:
+    """A rate typed for amounts in RMB: nothing is converted, so the rate is not used (the reader may think it is).
+
+    Not when the money unit itself was refused (partial scoring): the amounts are then left out, not taken as RMB.
+    """
+    currency, _ = framework.money_units[assessment.money_unit]
+    typed = assessment.exchange_rate
+    refused = any("money_unit" in paths for paths in assessment.rejected_inputs.values())
+    if currency != "RMB" or typed is None or refused:
+        return []
+    return [_warning(rule, "exchange_rate", found=f"{typed:g}")]
+
+
 def _other_region(
     framework: Framework, rule: Rule, assessment: Assessment, indicators: Sequence[Mapping[str, Any]]
 ) -> list[Message]:
@@ -138,6 +153,7 @@ def _indicator_above(
 RULE_KINDS: Mapping[str, Check] = {
     "benchmark_ratio": _benchmark_ratio,
     "exchange_rate": _exchange_rate,
+    "unused_rate": _unused_rate,
     "other_region": _other_region,
     "zero": _zero,
     "single_carrier": _single_carrier,

@@ -284,10 +284,11 @@ def _indicator_value(
 
 
 def _missing(indicator: Indicator, values: Mapping[str, float], assessment: Assessment) -> list[str]:
+    """What the user has not given (or was refused) of what the indicator needs; never a field that was given."""
     if indicator.type == "qualitative":
-        return [f"levels.{indicator.id}"]
+        return [] if indicator.id in assessment.levels else [f"levels.{indicator.id}"]
     if indicator.type == "count":
-        return [f"selections.{indicator.id}"]
+        return [] if indicator.id in assessment.selections else [f"selections.{indicator.id}"]
     assert indicator.formula is not None
     return [name if name in DERIVED else f"data.{name}" for name in indicator.formula.names if name not in values]
 
