@@ -13,7 +13,7 @@ from typing import Any
 
 from .messages import field_label, render, text
 from .model import Framework
-from .numbers import Toward, format_value
+from .numbers import Toward, format_amount, format_value
 from .templates import RADAR_AXIS, RADAR_LABEL, RADAR_LEGEND, RADAR_LINE, RADAR_RING, RADAR_SVG
 
 __all__ = ["band_name", "csv_header", "csv_row", "format_number", "missing_text", "radar_svg", "render_text"]
@@ -340,7 +340,7 @@ def radar_svg(result: Mapping[str, Any], framework: Framework, language: str, *,
     described = []
     lowest = 0.0
     for index, (dimension, name) in enumerate(zip(dimensions, names, strict=True)):
-        percent = f"{dimension['percent']:.0f}%"
+        percent = f"{format_amount(dimension['percent'], {'decimals': 0})}%"  # half up, as everywhere
         lines = [*_wrap(name), percent]
         x, y = point(index, 1.1)
         anchor = "middle" if abs(x - centre) < 1 else ("start" if x > centre else "end")
