@@ -3,6 +3,11 @@
 These also give the derived quantities the indicator formulas read: ``energy_tce``, ``renewable_tce``, ``co2e_t``
 and ``output_10k_rmb``.  A quantity exists only when data it rests on was entered: a blank is never a zero.
 Factors follow the region (one set for Guangdong, one for Hong Kong) and, for electricity, the year of the period.
+
+Every factor, coefficient and exchange rate says where it comes from: ``status`` ``"user"`` marks the user's own
+value, and then ``source_note`` is the note the user typed, verbatim (``None`` when they gave none); for any other
+status ``source_note`` is ``None`` and ``source`` is an id of indicators/sources.yaml.  (For the user's own value
+``source`` keeps its earlier shape, the note or ``"user"``, because the page reads it; never look it up as an id.)
 """
 
 from __future__ import annotations
@@ -146,8 +151,11 @@ def _period(framework: Framework, assessment: Assessment) -> dict[str, Any]:
     if rate is not None:
         period["exchange_rate"] = {
             "value": round(rate.value, 6),
+            # ``source`` keeps its old shape (the page reads it); ``source_note`` says it plainly: the user's typed
+            # note verbatim for their own rate (status "user"), None for an official rate (``source`` is its id).
             "source": assessment.exchange_rate_source if rate.source == "user" else rate.source,
             "status": rate.status,
+            "source_note": assessment.exchange_rate_source if rate.source == "user" else None,
             "years": [
                 {"year": part.wanted, "published_year": part.year, "value": part.value, "months": count}
                 for part, count in zip(rate.parts, rate.months, strict=True)
@@ -161,7 +169,7 @@ def _coefficient(framework: Framework, assessment: Assessment, spec: Input) -> M
     assert spec.energy is not None
     known = framework.energy_coefficients.get(spec.energy)
     if known is not None:
-        return {**known, "id": spec.energy}
+        return {**known, "id": spec.energy, "source_note": None}
     value = assessment.data.get(spec.energy)
     if value is None:
         return None
@@ -171,6 +179,7 @@ def _coefficient(framework: Framework, assessment: Assessment, spec: Input) -> M
         "unit": framework.inputs[spec.energy].unit,
         "source": assessment.other_fuel.get("source", USER_FACTOR_SOURCE),
         "status": "user",
+        "source_note": assessment.other_fuel.get("source"),
     }
 
 
@@ -188,6 +197,7 @@ def _energy_line(
         "coefficient_unit": coefficient["unit"],
         "source": coefficient["source"],
         "status": coefficient["status"],
+        "source_note": coefficient["source_note"],
         "tce": round(quantity * coefficient["value"] / 1000 * (-1 if spec.deduct else 1), 4),
     }
 
@@ -200,16 +210,13 @@ def _emission_line(
         value = assessment.data.get(factor_id)
         if value is None:
             return None
-        source = (
-            assessment.other_fuel.get("source", USER_FACTOR_SOURCE)
-            if spec.group == "other_fuel"
-            else USER_FACTOR_SOURCE
-        )
+        note = assessment.other_fuel.get("source") if spec.group == "other_fuel" else None
         resolved: dict[str, Any] = {
             "value": value,
             "year": assessment.reporting_year,
-            "source": source,
+            "source": USER_FACTOR_SOURCE if note is None else note,  # the old shape, which the page shows
             "status": "user",
+            "source_note": note,
         }
         factor = {
             "scope": 2 if spec.group == "electricity" else 1,
@@ -232,6 +239,7 @@ def _emission_line(
         "substituted": "by_year" in factor and resolved["year"] != year,
         "source": resolved["source"],
         "status": resolved["status"],
+        "source_note": resolved["source_note"] if resolved["status"] == "user" else None,
         "scope": factor["scope"],
         "tco2e": quantity * resolved["value"] / 1000,
     }

@@ -13,7 +13,7 @@ from typing import Any
 
 from .messages import field_label, render, text
 from .model import Framework
-from .numbers import Toward, format_value
+from .numbers import Toward, format_amount, format_value
 from .templates import RADAR_AXIS, RADAR_LABEL, RADAR_LEGEND, RADAR_LINE, RADAR_RING, RADAR_SVG
 
 __all__ = ["band_name", "csv_header", "csv_row", "format_number", "missing_text", "radar_svg", "render_text"]
@@ -173,9 +173,7 @@ def _carbon_lines(
     ]
     rate = period["exchange_rate"]
     if rate is not None:
-        lines.append(
-            f"  {label['exchange_rate']}: {rate['value']:.4f} ({_source_title(framework, rate['source'], label)})"
-        )
+        lines.append(f"  {label['exchange_rate']}: {rate['value']:.4f} ({_source_title(framework, rate, label)})")
     lines += [
         f"  {label['scope1']}: {format_value(carbon['scope1_t'], 'tco2e', language, framework)}",
         f"  {label['scope2']}: {format_value(carbon['scope2_t'], 'tco2e', language, framework)}",
@@ -204,7 +202,7 @@ def _carbon_lines(
             note = label[key].format(published=line["year"], wanted=line["used_for_year"])
         quantity = format_value(line["quantity"], line["unit"], language, framework)
         emitted = format_value(line["tco2e"], "tco2e", language, framework)
-        source = _source_title(framework, line["source"], label)
+        source = _source_title(framework, line, label)
         lines.append(f"    {name}: {quantity} × {line['factor_value']:g} {unit} = {emitted} ({note}; {source})")
     if carbon["cross_checks"]:
         lines.append(f"  {label['cross_check']}:")
@@ -228,9 +226,15 @@ def _period_text(period: Mapping[str, Any]) -> str:
     return f"{years[0]['year']}-{start:02d} – {years[1]['year']}-{end:02d}"
 
 
-def _source_title(framework: Framework, source: str, label: Mapping[str, str]) -> str:
+def _source_title(framework: Framework, item: Mapping[str, Any], label: Mapping[str, str]) -> str:
+    """Where a value comes from: an official source's title, or, for the user's own value (status ``user``), the
+    note the user typed, verbatim (never looked up: a note that happens to spell a source id is still the user's
+    note), or the custom label when the user gave none."""
+    if item["status"] == "user":
+        return label["custom"] if item["source_note"] is None else str(item["source_note"])
     sources = framework.bundle["sources.yaml"]["sources"]
-    return str(sources[source]["title"]) if source in sources else (label["custom"] if source == "user" else source)
+    source = str(item["source"])
+    return str(sources[source]["title"]) if source in sources else source
 
 
 def csv_header(framework: Framework) -> list[str]:
@@ -340,7 +344,7 @@ def radar_svg(result: Mapping[str, Any], framework: Framework, language: str, *,
     described = []
     lowest = 0.0
     for index, (dimension, name) in enumerate(zip(dimensions, names, strict=True)):
-        percent = f"{dimension['percent']:.0f}%"
+        percent = f"{format_amount(dimension['percent'], {'decimals': 0})}%"  # half up, as everywhere
         lines = [*_wrap(name), percent]
         x, y = point(index, 1.1)
         anchor = "middle" if abs(x - centre) < 1 else ("start" if x > centre else "end")

@@ -55,6 +55,7 @@ def test_the_other_fuel_line_shows_the_users_coefficient_and_source_note(framewo
             "coefficient_unit": "kgce_per_kwh",
             "source": "gbt2589_2020",
             "status": "published",
+            "source_note": None,
             "tce": 1.229,
         },
         {
@@ -68,6 +69,7 @@ def test_the_other_fuel_line_shows_the_users_coefficient_and_source_note(framewo
             "coefficient_unit": "kgce_per_other_unit",
             "source": "Supplier test report 2024",
             "status": "user",
+            "source_note": "Supplier test report 2024",
             "tce": 1.0,
         },
     ]
@@ -85,6 +87,7 @@ def test_the_other_fuel_line_shows_the_users_coefficient_and_source_note(framewo
             "substituted": False,
             "source": "user",
             "status": "user",
+            "source_note": None,
             "scope": 2,
             "tco2e": 5.0,
         },
@@ -101,6 +104,7 @@ def test_the_other_fuel_line_shows_the_users_coefficient_and_source_note(framewo
             "substituted": False,
             "source": "Supplier test report 2024",
             "status": "user",
+            "source_note": "Supplier test report 2024",
             "scope": 1,
             "tco2e": 2.0,
         },
@@ -202,6 +206,7 @@ def test_every_kind_of_line_in_one_footprint(framework: Framework) -> None:
             "value": 0.9127,
             "source": "hkd_rate_derivation",
             "status": "derived",
+            "source_note": None,
             "years": [{"year": 2024, "published_year": 2024, "value": 0.9127, "months": 12}],
         },
     }
@@ -221,6 +226,7 @@ def test_every_kind_of_line_in_one_footprint(framework: Framework) -> None:
             "substituted": True,
             "source": "mee_nbs_grid_2023",
             "status": "secondary",
+            "source_note": None,
             "scope": 2,
         },
         {
@@ -235,6 +241,7 @@ def test_every_kind_of_line_in_one_footprint(framework: Framework) -> None:
             **common,
             "source": "ipcc_2006_v2",
             "status": "derived",
+            "source_note": None,
             "scope": 1,
         },
         {
@@ -249,6 +256,7 @@ def test_every_kind_of_line_in_one_footprint(framework: Framework) -> None:
             **common,
             "source": "ipcc_2006_v2",
             "status": "derived",
+            "source_note": None,
             "scope": "memo",
             "memo": "biogenic",
         },
@@ -264,13 +272,14 @@ def test_every_kind_of_line_in_one_footprint(framework: Framework) -> None:
             **common,
             "source": "ipcc_ar5",
             "status": "published",
+            "source_note": None,
             "scope": "memo",
             "memo": "non_kyoto",
         },
     ]
     assert tonnes == pytest.approx([44.1904419, 0.0011, 1.1416, 17.6])
     electricity = {"coefficient": "electricity", "coefficient_value": 0.1229, "coefficient_unit": "kgce_per_kwh"}
-    published = {"source": "gbt2589_2020", "status": "published"}
+    published = {"source": "gbt2589_2020", "status": "published", "source_note": None}
     assert carbon["energy_lines"] == [
         {
             "input": "electricity_csg",
@@ -313,6 +322,7 @@ def test_every_kind_of_line_in_one_footprint(framework: Framework) -> None:
             "coefficient_unit": "kgce_per_m3",
             "source": "gbt2589_2020",
             "status": "derived",
+            "source_note": None,
             "tce": 0.7134,
         },
     ]
@@ -386,6 +396,7 @@ def test_an_hkd_rate_across_two_years_keeps_six_decimals(framework: Framework) -
         "value": 0.862333,
         "source": "hkd_rate_derivation",
         "status": "derived",
+        "source_note": None,
         "years": [
             {"year": 2022, "published_year": 2022, "value": 0.8589, "months": 11},
             {"year": 2023, "published_year": 2023, "value": 0.9001, "months": 1},

@@ -1,0 +1,110 @@
+"""Two fixes of what the report shows (found by mutation testing of calculator/report.py).
+
+1. The radar's percent labels round half up, as numbers.py and the page do (``:.0f`` rounded half to even).
+2. A source note the user typed (own exchange rate, own other-fuel coefficient) is shown verbatim, never looked up
+   as an id of indicators/sources.yaml; the result says which it is (``status`` "user" and ``source_note``).
+
+Every expectation is worked by hand in the comments.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import pytest
+
+import calculator
+from calculator import Framework, radar_svg
+from tests.engine.engine_support import LANGUAGES, assessment, load_cases, score_valid
+
+SVG = "{http://www.w3.org/2000/svg}"
+REPORTS = load_cases("mutants_report.json")["reports"]
+CASE_A = next(case["assessment"] for case in REPORTS if case["name"] == "A gate not met")
+
+
+# --- 1. The radar rounds half up ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_radar_percentages_round_half_up(framework: Framework, language: str) -> None:
+    # Case A (see mutants_report.json "about"): energy 16 / 30 = 53.3 %, resources 1.96 / 30 = 6.5 %, clean
+    # 2 / 16 = 12.5 %, green products 0 / 16 and land 0 / 8 = 0 %. Half up, as the page: 53 %, 7 %, 13 %, 0 %, 0 %
+    # (half to even would draw 6 % and 12 %).
+    result = calculator.score(framework, CASE_A)
+    assert [dimension["percent"] for dimension in result["dimensions"]] == [53.3, 6.5, 12.5, 0.0, 0.0]
+    svg = ET.fromstring(radar_svg(result, framework, language))
+    percents = [span.text for span in svg.iter(f"{SVG}tspan") if span.text is not None and span.text.endswith("%")]
+    assert percents == ["53%", "7%", "13%", "0%", "0%"]
+    description = svg.find(f"{SVG}desc")
+    assert description is not None and description.text is not None
+    assert " 7%; " in description.text and " 13%; " in description.text
+    assert " 6%; " not in description.text and " 12%; " not in description.text
+
+
+# --- 2. The user's source notes are shown as typed ----------------------------------------------------------------
+
+
+def rate_line(result: dict[str, Any], framework: Framework, language: str) -> str:
+    """The exchange-rate line of the text report (the only line showing the rate to four decimals)."""
+    lines = [line for line in calculator.render_text(result, framework, language).splitlines() if "0.9200" in line]
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+@pytest.mark.parametrize("note", ["hkd_rate_derivation", "user", "bank statement"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_own_rate_shows_the_note_as_typed(framework: Framework, language: str, note: str) -> None:
+    # HKD at the user's own 0.92: the rate is the user's (status "user"), its note is what was typed; a note that
+    # spells a source id ("hkd_rate_derivation") or the word "user" is still only the note, shown as typed.
+    raw = assessment(money_unit="hkd", exchange_rate=0.92, exchange_rate_source=note)
+    result = score_valid(framework, raw)
+    assert rate_line(result, framework, language).endswith(f": 0.9200 ({note})")
+    rate = result["carbon"]["period"]["exchange_rate"]
+    assert (rate["value"], rate["status"], rate["source_note"], rate["years"]) == (0.92, "user", note, [])
+
+
+def test_an_official_rate_shows_its_sources_title(framework: Framework, bundle: dict[str, Any]) -> None:
+    # HKD in 2024 at the derived average 0.9127: no note, the title of hkd_rate_derivation (sources.yaml).
+    result = score_valid(framework, assessment(money_unit="hkd", reporting_year=2024))
+    rate = result["carbon"]["period"]["exchange_rate"]
+    assert (rate["value"], rate["source"], rate["status"], rate["source_note"]) == (
+        0.9127,
+        "hkd_rate_derivation",
+        "derived",
+        None,
+    )
+    title = bundle["sources.yaml"]["sources"]["hkd_rate_derivation"]["title"]
+    lines = calculator.render_text(result, framework, "en").splitlines()
+    assert f"  Exchange rate (RMB per unit of the currency): 0.9127 ({title})" in lines
+
+
+@pytest.mark.parametrize("note", ["gbt2589_2020", "user", "Supplier test report 2024"])
+def test_an_own_fuel_coefficient_shows_the_note_as_typed(framework: Framework, note: str) -> None:
+    # Other fuel: 40 bags x 50 kgCO2 / 1000 = 2.0 t scope 1 with the user's own factor, 40 x 25 kgce / 1000 = 1.0 tce
+    # with the user's own coefficient; both carry the typed note, even when it spells the GB/T 2589 id or "user".
+    raw = assessment(
+        data={"other_fuel_kgce_per_unit": 25, "other_fuel_kgco2_per_unit": 50, "other_fuel_quantity": 40},
+        other_fuel={"name": "wood pellets", "unit": "bag", "source": note},
+    )
+    result = score_valid(framework, raw)
+    lines = calculator.render_text(result, framework, "en").splitlines()
+    factor_lines = [text for text in lines if text.startswith("    Own sector-standard values: 40.00 ")]
+    assert len(factor_lines) == 1, lines
+    assert factor_lines[0].endswith(f" = 2.0 tCO₂e (2025; {note})"), factor_lines[0]
+    carbon = result["carbon"]
+    [energy] = carbon["energy_lines"]
+    energy_shown = (energy["coefficient"], energy["tce"], energy["status"], energy["source_note"])
+    assert energy_shown == ("user", 1.0, "user", note)
+    [line] = carbon["lines"]
+    assert (line["factor"], line["tco2e"], line["status"], line["source_note"]) == ("custom", 2.0, "user", note)
+
+
+def test_an_own_factor_without_a_note_shows_the_custom_label(framework: Framework) -> None:
+    # The user's own electricity factor has no note of its own: 10 000 kWh x 0.5 / 1000 = 5.0 t, the custom label.
+    raw = assessment(data={"custom_electricity_factor": 0.5, "electricity_custom": 10_000})
+    result = score_valid(framework, raw)
+    [line] = result["carbon"]["lines"]
+    assert (line["source"], line["status"], line["source_note"]) == ("user", "user", None)
+    lines = calculator.render_text(result, framework, "en").splitlines()
+    assert any(text.endswith(" = 5.0 tCO₂e (2025; Own sector-standard values)") for text in lines), lines
