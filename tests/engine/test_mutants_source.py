@@ -38,6 +38,15 @@ EXPECTED_READ_ISSUES = [
         "a YAML error (unacceptable character #x0007: special characters are not allowed)",
         "valid YAML",
     ),
+    # a parser error has a context ("while parsing a flow sequence") before its problem: the problem is quoted
+    (
+        "dimensions/d.yaml",
+        "line 2, column 1",
+        "a YAML error (expected ',' or ']', but got '<stream end>')",
+        "valid YAML",
+    ),
+    # an anchor used inside itself: refused where the mapping starts
+    ("dimensions/e.yaml", "line 1, column 4", "a YAML error (found unconstructable recursive node)", "valid YAML"),
 ]
 
 
@@ -53,6 +62,8 @@ def _folder(tmp_path: Path) -> Path:
     (folder / "dimensions" / "b.yaml").write_text("k: [1, 2]\n", encoding="utf-8")
     (folder / "dimensions" / "a.yaml").write_text("k: {}\n", encoding="utf-8")
     (folder / "dimensions" / "c.txt").write_text("not read\n", encoding="utf-8")
+    (folder / "dimensions" / "d.yaml").write_text("a: [1\n", encoding="utf-8")
+    (folder / "dimensions" / "e.yaml").write_text("a: &x {b: *x}\n", encoding="utf-8")
     return folder
 
 
