@@ -19,7 +19,6 @@ def register_input(ctx: CheckContext, entry: Mapping[str, Any], file: str, path:
         other_file, other_path = ctx.inputs.get(entry["id"], ("framework.yaml", ("derived",)))
         declared = f"{other_file}: {format_path(other_path)}"
         ctx.issue(file, (*path, "id"), repr(entry["id"]), f"an input id not already used ({declared})")
-    ctx.inputs[entry["id"]] = (file, path)
     if entry["unit"] not in ctx.units:
         ctx.issue(file, (*path, "unit"), repr(entry["unit"]), "a unit listed under units in framework.yaml")
     if "group" in entry and entry["group"] not in ctx.groups:
@@ -32,6 +31,9 @@ def register_input(ctx: CheckContext, entry: Mapping[str, Any], file: str, path:
         ctx.issue(file, (*path, "energy"), repr(energy), "an energy coefficient id of factors.yaml or an earlier input")
     if "factor" in entry:
         _factor_reference(ctx, entry["factor"], file, (*path, "factor"))
+    # Registered only now: an input's coefficient and factors must be EARLIER inputs, never the input itself
+    # (an input that is its own factor would multiply the quantity by itself).
+    ctx.inputs[entry["id"]] = (file, path)
     multipliers = ctx.main["unit_multipliers"]
     for unit, conversion in entry.get("alt_units", {}).items():
         where: Path = (*path, "alt_units", unit)
