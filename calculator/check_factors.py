@@ -65,4 +65,5 @@ def _emission_factor(ctx: CheckContext, entry: Mapping[str, Any], path: Path) ->
     else:
         _provenance(ctx, entry, path)
     if (entry["scope"] == "memo") != ("memo" in entry):
-        ctx.issue(_FILE, (*path, "memo"), entry.get("memo"), "a memo kind exactly when the scope is 'memo'")
+        found = repr(entry["memo"]) if "memo" in entry else None  # a found value is quoted, like every other
+        ctx.issue(_FILE, (*path, "memo"), found, "a memo kind exactly when the scope is 'memo'")

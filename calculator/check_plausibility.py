@@ -32,7 +32,7 @@ def check_plausibility(ctx: CheckContext, indicator_ids: set[str]) -> None:
             continue
         for key in KIND_KEYS[rule["kind"]]:
             if key not in rule:
-                ctx.issue(_FILE, (*path, key), None, f"'{key}' (needed by a {rule['kind']} rule)")
+                ctx.issue(_FILE, (*path, key), None, f"'{key}' (needed by the rule kind '{rule['kind']}')")
         if rule["id"] in MESSAGE_CODES:
             ctx.issue(_FILE, (*path, "id"), repr(rule["id"]), "an id that is not an engine message code")
         ctx.source(_FILE, (*path, "source"), rule["source"])
