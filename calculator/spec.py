@@ -69,6 +69,11 @@ def describe(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "...'"
 
 
+def _count(items: int) -> str:
+    """``1 item``, ``0 items``, ``2 items``."""
+    return "1 item" if items == 1 else f"{items} items"
+
+
 class Spec:
     """Base class: ``check`` appends issues; ``json_schema`` describes the same rule for editors."""
 
@@ -192,7 +197,9 @@ class ListOf(Spec):
             self._issue(issues, file, path, value, "a list")
             return
         if len(value) < self.min_items:
-            self._issue(issues, file, path, f"{len(value)} items", f"at least {self.min_items} items")
+            # The count describes what was found (like "a list" or "nothing"), it is not a value: never quoted.
+            found, expected = _count(len(value)), f"at least {_count(self.min_items)}"
+            issues.append(Issue(file=file, path=format_path(path), found=found, expected=expected))
         seen: set[object] = set()
         for index, item in enumerate(value):
             self.item.check(item, (*path, index), file, issues)

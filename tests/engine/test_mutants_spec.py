@@ -126,9 +126,11 @@ def test_list_of() -> None:
     items = ListOf(Object(required={"id": String()}), min_items=2, unique_key="id")
     assert issues_of(items, [{"id": "a"}, {"id": "b"}]) == []
     assert issues_of(items, {"id": "a"}) == [(FILE, "top[2]", "a mapping", "a list")]
-    # The count goes through describe() like any found value, so it is quoted (reported as a quirk, not a bug).
-    assert issues_of(items, []) == [(FILE, "top[2]", "'0 items'", "at least 2 items")]
-    assert issues_of(items, [{"id": "a"}]) == [(FILE, "top[2]", "'1 items'", "at least 2 items")]
+    # The count describes what was found, like "a mapping" or "nothing": shown bare, never quoted as a value.
+    assert issues_of(items, []) == [(FILE, "top[2]", "0 items", "at least 2 items")]
+    assert issues_of(items, [{"id": "a"}]) == [(FILE, "top[2]", "1 item", "at least 2 items")]
+    assert issues_of(ListOf(String(), min_items=1), []) == [(FILE, "top[2]", "0 items", "at least 1 item")]
+    assert issues_of(ListOf(String(), min_items=3), ["a", "b"]) == [(FILE, "top[2]", "2 items", "at least 3 items")]
     value = [{"id": "a"}, {"id": "a"}, {"id": "b"}, "z", {"id": "b"}, {"id": 4}, {"id": 4}]
     assert issues_of(items, value) == [
         (FILE, "top[2][1].id", "'a'", "an id not used earlier in the list"),
