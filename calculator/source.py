@@ -116,11 +116,40 @@ def read_assessment_file(path: Path) -> tuple[object, list[Message]]:
             return None, [Message("file_not_json", "file", {"line": mark.line + 1 if mark else 1})]
     try:
         return json.loads(text, parse_constant=_reject_constant), []
+    except _NotJSONConstant:
+        return None, [Message("file_not_json", "file", {"line": _constant_line(text)})]
     except ValueError as exc:
         return None, [Message("file_not_json", "file", {"line": getattr(exc, "lineno", 1)})]
     except RecursionError:
         return None, [Message("file_not_json", "file", {"line": 1})]
 
 
+class _NotJSONConstant(ValueError):
+    """NaN, Infinity or -Infinity: Python's json module reads them, JSON has no such values."""
+
+
 def _reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not JSON")
+    raise _NotJSONConstant(f"{name} is not JSON")
+
+
+#: N and I hidden behind a character that is fine inside a string and starts no JSON value.
+_HIDE_CONSTANTS = str.maketrans("NI", "??")
+
+
+def _constant_line(text: str) -> int:
+    """The line of the NaN / Infinity / -Infinity that ``json.loads`` refused, as json's own scanner places it.
+
+    ``parse_constant`` is told the constant's name, never its position, so the position is asked of the scanner
+    itself (no pattern search of the text, which strings such as "NaN" or escaped quotes would fool): everything
+    before the refused constant was read as valid JSON, and valid JSON has the letters N and I only inside strings.
+    Replacing each N and I by '?' keeps every position (one character for one) and every string valid, so json
+    reads the text exactly as before up to the constant, which now starts no value: its JSONDecodeError
+    ("Expecting value") carries the constant's own line, as any other syntax error does.
+    """
+    try:
+        json.loads(text.translate(_HIDE_CONSTANTS))
+    except json.JSONDecodeError as exc:
+        return exc.lineno
+    except RecursionError:  # the constant sat at the very edge of the nesting limit; one frame more was too many
+        pass
+    return 1

@@ -120,8 +120,8 @@ def _read(tmp_path: Path, name: str, content: str | bytes) -> tuple[object, list
 def test_assessment_files(tmp_path: Path) -> None:
     assert _read(tmp_path, "a.json", '{"a": [1, 2.5]}') == ({"a": [1, 2.5]}, [])
     assert _read(tmp_path, "b.json", '{\n  "a": 1,\n}') == (None, [Message("file_not_json", "file", {"line": 3})])
-    # NaN is refused; the refusal carries no line, so line 1 is named (the NaN is on line 2)
-    assert _read(tmp_path, "c.json", '{"a":\n NaN}') == (None, [Message("file_not_json", "file", {"line": 1})])
+    # NaN, Infinity and -Infinity are refused at their own line (json.loads would read them)
+    assert _read(tmp_path, "c.json", '{"a":\n NaN}') == (None, [Message("file_not_json", "file", {"line": 2})])
     # nesting this deep makes the JSON parser give up (RecursionError): line 1
     assert _read(tmp_path, "d.json", "[" * 200000) == (None, [Message("file_not_json", "file", {"line": 1})])
     assert _read(tmp_path, "e.YML", "a: 1\nb: [x]\n") == ({"a": 1, "b": ["x"]}, [])
@@ -132,6 +132,21 @@ def test_assessment_files(tmp_path: Path) -> None:
     assert read_assessment_file(tmp_path / "missing.json") == (None, [Message("file_unreadable", "file")])
     # a .yaml.json file is JSON (only the last suffix counts)
     assert _read(tmp_path, "j.yaml.json", "a: 1") == (None, [Message("file_not_json", "file", {"line": 1})])
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("\n\n\nInfinity", 4),  # the whole document
+        ("[1,\n -Infinity,\n NaN]", 2),  # the first of two
+        # N, I, "NaN" and "Infinity" inside strings, keys and escapes are text, not the refused value (line 3)
+        ('{"NaN": "Ian \\"NaN\\" Infinity \\u004E",\n "INFO": ["-Infinity", "N\\\\"],\n "x": NaN}', 3),
+        ('\n{"a": NaN,\n}', 2),  # the constant on line 2 comes before the trailing comma on line 3
+        ('{"a": 1\n, , "b":\n NaN}', 2),  # a syntax error on line 2 comes before the constant on line 3
+    ],
+)
+def test_json_constants_are_refused_at_their_line(tmp_path: Path, text: str, line: int) -> None:
+    assert _read(tmp_path, "n.json", text) == (None, [Message("file_not_json", "file", {"line": line})])
 
 
 def test_assessment_size_limit(tmp_path: Path) -> None:
