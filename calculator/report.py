@@ -139,15 +139,36 @@ def missing_text(framework: Framework, item: Mapping[str, Any], language: str) -
     return separator.join(field_label(framework, name, language) for name in item.get("missing", []))
 
 
+def _wanting(framework: Framework, item: Mapping[str, Any], label: Mapping[str, str], language: str) -> list[str]:
+    """What an unanswered indicator waits for: its missing inputs, then the fields refused in partial scoring that
+    are not already named as missing (an indicator whose inputs are all given but whose own benchmark was refused
+    has only these); each part with its label, none when there is nothing to name."""
+    separator = "、" if language != "en" else ", "
+    parts = []
+    missing = list(item.get("missing", []))
+    if missing:
+        parts.append(f"{label['missing']}: {missing_text(framework, item, language)}")
+    refused = [path for path in dict.fromkeys(item.get("rejected", [])) if path not in missing]
+    if refused:
+        names = separator.join(dict.fromkeys(_refused_label(framework, path, label, language) for path in refused))
+        parts.append(f"{label['refused']}: {names}")
+    return parts
+
+
+def _refused_label(framework: Framework, path: str, label: Mapping[str, str], language: str) -> str:
+    """A refused field's name; an input's unit says whose unit it is ("Electricity … – Units")."""
+    head, _, key = path.partition(".")
+    if head == "units" and key in framework.inputs:
+        return f"{field_label(framework, 'data.' + key, language)} – {label['units']}"
+    return field_label(framework, path, language)
+
+
 def _indicator_line(framework: Framework, item: Mapping[str, Any], label: Mapping[str, str], language: str) -> str:
     name = text(framework.entries[item["id"]]["name"], language)
     points = f"{format_number(item['points'])} / {item['max']:g}"
     if item["status"] == "unanswered":
-        missing = missing_text(framework, item, language)
-        return (
-            f"{item['number']:>2}. {name}: {label['status_unanswered']} (0 / {item['max']:g};"
-            f" {label['missing']}: {missing})"
-        )
+        details = "; ".join([f"0 / {item['max']:g}", *_wanting(framework, item, label, language)])
+        return f"{item['number']:>2}. {name}: {label['status_unanswered']} ({details})"
     if item["type"] == "qualitative":
         shown = f"{label['level']} {item['value']}"
     else:
@@ -189,7 +210,7 @@ def _carbon_lines(
     factor_units = framework.bundle["factors.yaml"]["factor_units"]
     for line in carbon["lines"]:
         factor = framework.emission_factors.get(line["factor"])
-        name = text(factor["name"], language) if factor else label["custom"]
+        name = text(factor["name"], language) if factor else _own_factor_name(framework, line, label, language)
         unit = text(
             factor_units[line["factor_unit"]]
             if line["factor_unit"] in factor_units
@@ -217,6 +238,15 @@ def _carbon_lines(
     return lines
 
 
+def _own_factor_name(framework: Framework, line: Mapping[str, Any], label: Mapping[str, str], language: str) -> str:
+    """A factor the user supplies is named by what it measures: "Other fuel", or the input's name (electricity with
+    a supplier-specific factor); never the label of the own benchmark set."""
+    spec = framework.inputs.get(line["input"])
+    if spec is not None and spec.group == "other_fuel":
+        return label["other_fuel"]
+    return field_label(framework, "data." + line["input"], language)
+
+
 def _period_text(period: Mapping[str, Any]) -> str:
     years = period["years"]
     if len(years) == 1:
@@ -229,9 +259,9 @@ def _period_text(period: Mapping[str, Any]) -> str:
 def _source_title(framework: Framework, item: Mapping[str, Any], label: Mapping[str, str]) -> str:
     """Where a value comes from: an official source's title, or, for the user's own value (status ``user``), the
     note the user typed, verbatim (never looked up: a note that happens to spell a source id is still the user's
-    note), or the custom label when the user gave none."""
+    note), or the own-value label when the user gave none (``custom`` names the own benchmark set, not this)."""
     if item["status"] == "user":
-        return label["custom"] if item["source_note"] is None else str(item["source_note"])
+        return label["own_value"] if item["source_note"] is None else str(item["source_note"])
     sources = framework.bundle["sources.yaml"]["sources"]
     source = str(item["source"])
     return str(sources[source]["title"]) if source in sources else source
@@ -265,6 +295,15 @@ def csv_header(framework: Framework) -> list[str]:
     ]
 
 
+def _csv_wanting(framework: Framework, item: Mapping[str, Any], label: Mapping[str, str], language: str) -> str:
+    """The CSV's "missing" entry of one unanswered indicator: the missing inputs by name (as before), then the
+    refused fields with their label; never empty when the result names anything."""
+    parts = _wanting(framework, item, label, language)
+    if item.get("missing"):
+        parts[0] = missing_text(framework, item, language)
+    return "; ".join(parts)
+
+
 def csv_row(file: str, result: Mapping[str, Any], framework: Framework, language: str) -> list[str]:
     """One row; an invalid file keeps its row, with the messages in the last column."""
     messages = " | ".join(render(message, framework, language) for message in result.get("messages", []))
@@ -274,8 +313,9 @@ def csv_row(file: str, result: Mapping[str, Any], framework: Framework, language
     warnings = " | ".join(
         render(message, framework, language) for message in result["messages"] if message["severity"] == "warning"
     )
+    label = {key: text(value, language) for key, value in framework.labels.items()}
     missing = " | ".join(
-        f"{text(framework.entries[item['id']]['name'], language)}: {missing_text(framework, item, language)}"
+        f"{text(framework.entries[item['id']]['name'], language)}: {_csv_wanting(framework, item, label, language)}"
         for item in result["indicators"]
         if item["status"] == "unanswered"
     )

@@ -215,3 +215,59 @@ def test_nothing_entered_shows_a_dash_and_one_gate_answer_counts_one(session: Se
     for row in shown["dimensions"]:
         assert numbers_in(row["cells"][2]) == [0], row
     assert session.errors == []
+
+
+#: The names of the activity inputs (framework.yaml), which head the rows of the factor table.
+ACTIVITY_NAMES = {entry["id"]: entry["name"] for entry in _FRAMEWORK["activity_inputs"]}
+INDICATOR_NAMES: dict[str, dict[str, str]] = {}
+for _path in sorted((ROOT / "indicators" / "dimensions").glob("*.yaml")):
+    for _entry in yaml.safe_load(_path.read_text(encoding="utf-8"))["indicators"]:
+        INDICATOR_NAMES[_entry["id"]] = _entry["name"]
+
+READ_FACTORS = """() => [...document.querySelectorAll("#gmi-carbon table tbody tr")].map(
+    (row) => [...row.cells].map((cell) => cell.textContent.trim()))"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_own_values_show_the_typed_note_or_the_own_value_label(session: Session, site_url: str, language: str) -> None:
+    """The other fuel's typed note spells a source id ("gbt2589_2020") and is still shown as typed, not as the
+    GB/T 2589 title; the own electricity factor has no note and shows the own-value label, not the custom benchmark
+    set's. An own benchmark refused ("x") leaves the platform indicator unanswered with nothing missing: its row
+    names the refused field (indicator – leading value) under the refused label."""
+    page = open_calculator(session, site_url, language)
+    assessment = {
+        "format": "gmi-assessment",
+        "format_version": 2,
+        "framework_edition": "2026",
+        "region": "GD",
+        "reporting_year": 2025,
+        "benchmark_set": "custom",
+        "money_unit": "rmb",
+        "gate": {"no_violations": True},
+        "data": {
+            "output_value": 1_000_000,
+            "custom_electricity_factor": 0.5,
+            "electricity_custom": 10_000,
+            "other_fuel_kgce_per_unit": 25,
+            "other_fuel_kgco2_per_unit": 50,
+            "other_fuel_quantity": 40,
+        },
+        "other_fuel": {"name": "wood pellets", "unit": "bag", "source": "gbt2589_2020"},
+        "custom_benchmarks": {"energy-carbon-platform": {"baseline": 0, "leading": "x"}},
+        "levels": {},
+        "selections": {"energy-carbon-platform": ["energy_query", "energy_flow"]},
+    }
+    shown = show(page, assessment)
+    factors = page.evaluate(READ_FACTORS)
+    by_input = {row[0]: row for row in factors}
+    electricity = by_input[ACTIVITY_NAMES["electricity_custom"][language]]
+    assert electricity[4] == LABELS["own_value"][language], electricity
+    fuel = [row for row in factors if row[0] != electricity[0]]
+    assert len(fuel) == 1 and fuel[0][4] == "gbt2589_2020", factors
+    assert all(LABELS["custom"][language] not in cell for row in factors for cell in row), factors
+    [platform] = [row["cells"] for row in shown["indicators"] if row["id"] == "energy-carbon-platform"]
+    name = INDICATOR_NAMES["energy-carbon-platform"][language]
+    assert f"{LABELS['refused'][language]}" in platform[3], platform
+    assert f"{name} – {LABELS['leading'][language]}" in platform[3], platform
+    assert "custom_benchmarks" not in platform[3], platform
+    assert session.errors == []

@@ -1,8 +1,11 @@
-"""Two fixes of what the report shows (found by mutation testing of calculator/report.py).
+"""Fixes of what the report shows (the first two found by mutation testing of calculator/report.py).
 
 1. The radar's percent labels round half up, as numbers.py and the page do (``:.0f`` rounded half to even).
 2. A source note the user typed (own exchange rate, own other-fuel coefficient) is shown verbatim, never looked up
-   as an id of indicators/sources.yaml; the result says which it is (``status`` "user" and ``source_note``).
+   as an id of indicators/sources.yaml; the result says which it is (``status`` "user" and ``source_note``); an
+   own value without a note is "own value, no source given" (labels.own_value), not the custom benchmark set.
+3. In partial scoring an indicator that lacks only a refused field (its own benchmark) names that field
+   (labels.refused) in the text report and the CSV, never an empty "Missing:".
 
 Every expectation is worked by hand in the comments.
 """
@@ -15,7 +18,7 @@ from typing import Any
 import pytest
 
 import calculator
-from calculator import Framework, radar_svg
+from calculator import Framework, csv_header, radar_svg
 from tests.engine.engine_support import LANGUAGES, assessment, load_cases, score_valid
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -89,7 +92,7 @@ def test_an_own_fuel_coefficient_shows_the_note_as_typed(framework: Framework, n
     )
     result = score_valid(framework, raw)
     lines = calculator.render_text(result, framework, "en").splitlines()
-    factor_lines = [text for text in lines if text.startswith("    Own sector-standard values: 40.00 ")]
+    factor_lines = [text for text in lines if text.startswith("    Other fuel: 40.00 ")]
     assert len(factor_lines) == 1, lines
     assert factor_lines[0].endswith(f" = 2.0 tCO₂e (2025; {note})"), factor_lines[0]
     carbon = result["carbon"]
@@ -100,11 +103,97 @@ def test_an_own_fuel_coefficient_shows_the_note_as_typed(framework: Framework, n
     assert (line["factor"], line["tco2e"], line["status"], line["source_note"]) == ("custom", 2.0, "user", note)
 
 
-def test_an_own_factor_without_a_note_shows_the_custom_label(framework: Framework) -> None:
-    # The user's own electricity factor has no note of its own: 10 000 kWh x 0.5 / 1000 = 5.0 t, the custom label.
+#: What the report calls the user's own electricity factor (labels.own_value and the input's name, by hand).
+OWN_FACTOR_LINE = {
+    "en": "    Electricity with a supplier-specific factor: 10,000 kWh × 0.5 kgCO₂e/kWh = 5.0 tCO₂e"
+    " (2025; Own value, no source given)",
+    "zh-hant": "    採用供應商特定因子的電力: 10,000 千瓦時（度） × 0.5 千克二氧化碳當量／千瓦時 = 5.0 噸二氧化碳當量"
+    " (2025; 自填數值（未註明來源）)",
+    "zh-hans": "    采用供电方特定因子的电量: 10,000 千瓦时（度） × 0.5 千克二氧化碳当量／千瓦时 = 5.0 吨二氧化碳当量"
+    " (2025; 自填数值（未注明来源）)",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_own_factor_without_a_note_shows_the_own_value_label(framework: Framework, language: str) -> None:
+    # The user's own electricity factor has no note of its own: 10 000 kWh x 0.5 / 1000 = 5.0 t. It is named by
+    # its input and its source is "own value, no source given", never the label of the custom benchmark set.
     raw = assessment(data={"custom_electricity_factor": 0.5, "electricity_custom": 10_000})
     result = score_valid(framework, raw)
     [line] = result["carbon"]["lines"]
     assert (line["source"], line["status"], line["source_note"]) == ("user", "user", None)
+    lines = calculator.render_text(result, framework, language).splitlines()
+    assert OWN_FACTOR_LINE[language] in lines, lines
+    custom = framework.labels["custom"][language]
+    assert not any(custom in text for text in lines), lines
+
+
+# --- 3. Partial scoring: an indicator lacking only a refused field names it, never an empty "Missing:" ------------
+
+#: Inputs all given (two functions selected), but the own leading value "x" refused: nothing is missing, the
+#: refused field is named (labels.refused; field name = indicator name – labels.leading), by hand.
+PLATFORM_REFUSED = {
+    "en": (
+        "   4. Functions of the energy and carbon management platform: unanswered (0 / 6; Not accepted:"
+        " Functions of the energy and carbon management platform – Leading value)",
+        "Functions of the energy and carbon management platform: Not accepted:"
+        " Functions of the energy and carbon management platform – Leading value",
+    ),
+    "zh-hant": (
+        "   4. 能碳管理平台功能數量: 未回答 (0 / 6; 未獲接受: 能碳管理平台功能數量 – 引領值)",
+        "能碳管理平台功能數量: 未獲接受: 能碳管理平台功能數量 – 引領值",
+    ),
+    "zh-hans": (
+        "   4. 能碳管理平台功能数量: 未填写 (0 / 6; 未被接受: 能碳管理平台功能数量 – 引领值)",
+        "能碳管理平台功能数量: 未被接受: 能碳管理平台功能数量 – 引领值",
+    ),
+}
+
+
+def platform_refused(framework: Framework) -> dict[str, Any]:
+    raw = assessment(
+        benchmark_set="custom",
+        custom_benchmarks={"energy-carbon-platform": {"baseline": 0, "leading": "x"}},
+        selections={"energy-carbon-platform": ["energy_query", "energy_flow"]},
+    )
+    result = calculator.score(framework, raw, partial=True)
+    [item] = [item for item in result["indicators"] if item["id"] == "energy-carbon-platform"]
+    assert (item["status"], item["missing"], item["rejected"]) == (
+        "unanswered",
+        [],
+        ["custom_benchmarks.energy-carbon-platform.leading"],
+    )
+    return result
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_refused_benchmark_is_named_in_the_text_report(framework: Framework, language: str) -> None:
+    result = platform_refused(framework)
+    lines = calculator.render_text(result, framework, language).splitlines()
+    assert PLATFORM_REFUSED[language][0] in lines, lines
+    missing = framework.labels["missing"][language]
+    assert not any(text.endswith(f"{missing}: )") for text in lines), lines
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_refused_benchmark_is_named_in_the_csv(framework: Framework, language: str) -> None:
+    result = platform_refused(framework)
+    cell = calculator.csv_row("f.json", result, framework, language)[csv_header(framework).index("missing")]
+    entries = cell.split(" | ")
+    assert PLATFORM_REFUSED[language][1] in entries, entries
+    assert all(not entry.endswith(": ") for entry in entries), entries
+
+
+def test_a_missing_input_and_a_refused_unit_are_both_named(framework: Framework) -> None:
+    # Electricity in furlongs: the figure is refused with its unit. Energy intensity lacks that figure and the
+    # output value (not entered in the minimal assessment), and names, apart, the refused unit (the input's name –
+    # "Units"), never the bare label "Units".
+    raw = assessment(data={"electricity_csg": 1000}, units={"electricity_csg": "furlong"})
+    result = calculator.score(framework, raw, partial=True)
     lines = calculator.render_text(result, framework, "en").splitlines()
-    assert any(text.endswith(" = 5.0 tCO₂e (2025; Own sector-standard values)") for text in lines), lines
+    electricity = "Electricity bought from the grid in Guangdong (China Southern Grid)"
+    expected = (
+        f"   1. Energy consumption intensity: unanswered (0 / 8; Missing: {electricity},"
+        f" Output value in RMB 10k; Not accepted: {electricity} – Units)"
+    )
+    assert expected in lines, lines

@@ -378,8 +378,42 @@ function start() {
   function missingNames(reply, indicator) {
     const given = own(reply.missing, indicator.id);
     if (typeof given === "string" && given) return given;
-    const ids = [...(indicator.missing || []), ...(indicator.rejected || [])].map((field) => String(field).replace(/^data\./, ""));
-    return [...new Set(ids)].map((id) => own(names.inputs, id) || id).join(", ");
+    const ids = (indicator.missing || []).map((field) => String(field).replace(/^data\./, ""));
+    return [...new Set(ids)].map((id) => own(names.inputs, id) || id).join(nameSeparator());
+  }
+
+  // Names in a list, as the engine joins them (calculator.report.missing_text).
+  const nameSeparator = () => (language.startsWith("zh") ? "、" : ", ");
+
+  // A refused field's name, as the text report gives it: an input by its name, an input's unit as "input – Units",
+  // an own benchmark value as "indicator – Leading value", another answer by its indicator, a top-level field by
+  // its label.
+  function refusedFieldName(path) {
+    const [head, key, part] = String(path).split(".");
+    const input = own(names.inputs, key);
+    if (head === "data" && input) return input;
+    if (head === "units" && input) return `${input} – ${label("units")}`;
+    const indicator = own(names.indicators, key);
+    if (indicator && ["levels", "selections", "notes", "custom_benchmarks", "indicators"].includes(head)) {
+      return head === "custom_benchmarks" && (part === "baseline" || part === "leading") ? `${indicator} – ${label(part)}` : indicator;
+    }
+    return own(names.labels, head) || String(path);
+  }
+
+  // The fields partial scoring refused that the indicator does not already name as missing (an indicator whose
+  // inputs are all given but whose own benchmark was refused has only these), by name; "" when there are none.
+  function refusedNames(indicator) {
+    const missing = new Set(indicator.missing || []);
+    const refused = (indicator.rejected || []).filter((field) => !missing.has(field));
+    return [...new Set(refused.map(refusedFieldName))].join(nameSeparator());
+  }
+
+  // Where a factor, coefficient or exchange rate comes from: the user's own value (status "user") shows the note
+  // the user typed, verbatim and never looked up as a source id, or the own-value label when there is none; any
+  // other value the title of its source.
+  function sourceText(item) {
+    if (item.status === "user") return typeof item.source_note === "string" && item.source_note ? item.source_note : label("own_value");
+    return own(names.sources, item.source) || String(item.source);
   }
 
   function ratingText(rating) {
@@ -618,8 +652,11 @@ function start() {
             : withUnit(indicator.value, indicator.unit);
       const status = [label(`status_${indicator.status}`)];
       if (indicator.status === "unanswered") {
+        const colon = language.startsWith("zh") ? "：" : ": ";
         const missing = missingNames(reply, indicator);
-        if (missing) status.push(`${str("calc_missing")}${language.startsWith("zh") ? "：" : ": "}${missing}`);
+        if (missing) status.push(`${str("calc_missing")}${colon}${missing}`);
+        const refused = refusedNames(indicator);
+        if (refused) status.push(`${label("refused")}${colon}${refused}`);
       }
       // Scores resting on illustrative or general-set benchmarks say so (the booklet and pages do too).
       if (indicator.benchmark && indicator.benchmark.illustrative) status.push(label("illustrative"));
@@ -672,9 +709,10 @@ function start() {
           cells(row, [
             names.inputs[line.input] || line.input,
             withUnit(line.quantity, line.unit),
-            `${names.factors[line.factor] || line.factor}: ${line.factor_value} ${names.units[line.factor_unit] || line.factor_unit}`,
+            // a factor the user supplies has no name of its own: the input (first column) says what it is
+            `${own(names.factors, line.factor) ? `${names.factors[line.factor]}: ` : ""}${line.factor_value} ${names.units[line.factor_unit] || line.factor_unit}`,
             String(line.year),
-            names.sources[line.source] || line.source,
+            sourceText(line),
             String(line.scope),
             formatValue(line.tco2e, "tco2e"),
           ]);
