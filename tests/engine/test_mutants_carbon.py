@@ -113,9 +113,11 @@ def test_the_other_fuel_line_shows_the_users_coefficient_and_source_note(framewo
     section = carbon_section(calculator.render_text(result, framework, "en"))
     factor_lines = section[section.index("  Factors used:") + 1 :]
     assert len(factor_lines) == 2, section
-    assert factor_lines[0].startswith("    Own sector-standard values: ")
-    assert factor_lines[0].endswith(" = 5.0 tCO₂e (2025; Own sector-standard values)"), factor_lines[0]
-    assert factor_lines[1].startswith("    Own sector-standard values: 40.00 units of the other fuel × 50 ")
+    # The user's own lines are named by their input (own electricity factor) or "Other fuel"; an own factor given
+    # without a note says so, a typed note is shown as typed.
+    assert factor_lines[0].startswith("    Electricity with a supplier-specific factor: ")
+    assert factor_lines[0].endswith(" = 5.0 tCO₂e (2025; Own value, no source given)"), factor_lines[0]
+    assert factor_lines[1].startswith("    Other fuel: 40.00 units of the other fuel × 50 ")
     assert factor_lines[1].endswith(" = 2.0 tCO₂e (2025; Supplier test report 2024)"), factor_lines[1]
 
 
