@@ -606,3 +606,17 @@ def test_a_later_file_of_an_older_format_is_named(framework: Framework) -> None:
     )
     assert by_code["compare_edition_differs"]["params"] == {"old": "2026", "new": "–", "expected": "2026"}
     assert "compare_year_order" not in by_code  # 2024 -> 2025
+
+
+def test_points_decide_before_the_shown_value(framework: Framework) -> None:
+    """Energy 407 250 -> 408 047 kWh x 0.1229 / 1000 = 50.0510 -> 50.1490 tce over 1 000 RMB 10k: 0.050051 and
+    0.050149 both show as 0.0501, but the points (general 0.12 -> 0.05) are (0.12 - v) / 0.07 x 8 = 7.9942 -> 7.99
+    and 7.9830 -> 7.98: a drop of 0.01 point is a worsening even though the shown value did not move."""
+    old, new = pair("simple")
+    old["data"] = {"output_value": 10_000_000, "electricity_csg": 407_250}
+    new["data"] = {"output_value": 10_000_000, "electricity_csg": 408_047}
+    items = {entry["id"]: entry for entry in calculator.compare(framework, old, new)["indicators"]}
+    energy = items["energy-intensity"]
+    assert (energy["old"]["value"], energy["new"]["value"]) == (0.0501, 0.0501)
+    assert (energy["old"]["points"], energy["new"]["points"]) == (7.99, 7.98)
+    assert (energy["value_change"], energy["points_change"], energy["change"]) == (0.0, -0.01, "worsened")
