@@ -494,3 +494,129 @@ def test_one_file_that_cannot_be_scored(framework: Framework, which: str) -> Non
         {"code": "compare_invalid_file", "field": field, "params": {}, "severity": "error"}
     ]
     assert comparison["valid"] is False and "total" not in comparison
+
+
+def rounded_pair(old: float, new: float, digits: int) -> dict[str, Any]:
+    """``{old, new, change, percent}`` of two hand figures, rounded as the comparison shows them."""
+    change = new - old
+    return pair_of(round(old, digits), round(new, digits), round(change, digits), round(100 * change / abs(old), 1))
+
+
+def test_uneven_figures_keep_their_decimals(framework: Framework) -> None:
+    """GD 2022 -> 2023 with figures that do not round off: two grid lines (Guangdong 0.4403 -> 0.4419 and the
+    national average 0.5366 -> 0.5306, both by year), diesel (2.6006 kgCO2 and 1.2240 kgce per litre, fixed), an
+    output and a water withdrawal with decimals.  Tonnes keep three decimals, energy three, water one, output two.
+    """
+    old, new = pair("simple")
+    old["data"] = {
+        "output_value": 12_345_678,
+        "electricity_csg": 123_456,
+        "electricity_cn": 54_321,
+        "diesel_stationary": 1_234.5,
+        "water_withdrawal_m3": 1_234.56,
+    }
+    new["data"] = {
+        "output_value": 13_579_246,
+        "electricity_csg": 111_111,
+        "electricity_cn": 65_432,
+        "diesel_stationary": 987.6,
+        "water_withdrawal_m3": 1_111.11,
+    }
+    comparison = calculator.compare(framework, old, new)
+    scope1 = (1_234.5 * 2.6006 / 1000, 987.6 * 2.6006 / 1000)
+    scope2 = ((123_456 * 0.4403 + 54_321 * 0.5366) / 1000, (111_111 * 0.4419 + 65_432 * 0.5306) / 1000)
+    totals = (scope1[0] + scope2[0], scope1[1] + scope2[1])
+    grid = (111_111 * (0.4419 - 0.4403) + 65_432 * (0.5306 - 0.5366)) / 1000  # the later kWh at both years' factors
+    outputs = (1_234.5678, 1_357.9246)
+    carbon = comparison["carbon"]
+    assert carbon["scope1_t"] == rounded_pair(*scope1, 3)
+    assert carbon["scope2_t"] == rounded_pair(*scope2, 3)
+    assert carbon["total_t"] == rounded_pair(*totals, 3)
+    assert (carbon["grid_factor_t"], carbon["own_t"]) == (round(grid, 3), round(totals[1] - grid - totals[0], 3))
+    assert carbon["grid_factor_per_10k_rmb"] == round(grid / outputs[1], 4)
+    assert carbon["own_per_10k_rmb"] == round((totals[1] - grid) / outputs[1] - totals[0] / outputs[0], 4)
+    assert [entry["factor"] for entry in carbon["factors"]] == ["elec_cn", "elec_gd"]
+    energy = (
+        ((123_456 + 54_321) * 0.1229 + 1_234.5 * 1.2240) / 1000,
+        ((111_111 + 65_432) * 0.1229 + 987.6 * 1.2240) / 1000,
+    )
+    assert comparison["energy"]["tce"] == rounded_pair(*energy, 3)
+    assert comparison["water"]["m3"] == rounded_pair(1_234.56, 1_111.11, 1)
+    assert comparison["output"]["rmb10k"] == rounded_pair(*outputs, 2)
+    assert comparison["messages"] == [warning("compare_grid_factor", "factor_year", {"old": [2022], "new": [2023]})]
+
+
+def test_the_same_factor_in_the_same_year_needs_no_word(framework: Framework) -> None:
+    """Both files for 2023: the same published factor, the same year - only the year order is worth a word."""
+    old, new = pair("simple")
+    old["reporting_year"] = 2023
+    comparison = calculator.compare(framework, old, new)
+    assert [message["code"] for message in comparison["messages"]] == ["compare_year_order"]
+    assert comparison["carbon"]["grid_factor_t"] == 0.0
+
+
+def test_no_factor_by_year_needs_no_word(framework: Framework) -> None:
+    """Diesel only (a fixed factor), 2024 -> 2025: nothing published by year, so no factor is listed or named."""
+    old, new = pair("simple")
+    old.update(reporting_year=2024, data={"output_value": 10_000_000, "diesel_stationary": 1_000})
+    new.update(reporting_year=2025, data={"output_value": 10_000_000, "diesel_stationary": 500})
+    comparison = calculator.compare(framework, old, new)
+    assert comparison["messages"] == []
+    carbon = comparison["carbon"]
+    assert carbon["factors"] == []
+    # 1000 and 500 L x 2.6006 / 1000: 2.6006 -> 1.3003 t, all of it the factory's own change
+    assert carbon["scope1_t"] == pair_of(2.601, 1.300, -1.300, -50.0)
+    assert (carbon["grid_factor_t"], carbon["own_t"]) == (0.0, -1.3)
+
+
+def test_a_year_without_a_footprint_splits_nothing(framework: Framework) -> None:
+    """The earlier file has no energy or emission input (no footprint at all): no change, no split."""
+    old, new = pair("simple")
+    old["data"] = {"output_value": 10_000_000, "water_withdrawal_m3": 2_000}
+    carbon = calculator.compare(framework, old, new)["carbon"]
+    assert carbon["total_t"] == pair_of(None, 39.771, None, None)
+    assert carbon["per_10k_rmb"] == pair_of(None, 0.0318, None, None)
+    assert [carbon[key] for key in ("grid_factor_t", "own_t", "grid_factor_per_10k_rmb", "own_per_10k_rmb")] == [
+        None
+    ] * 4
+    # the later year alone: (the footprint is one-sided either way)
+    old, new = pair("simple")
+    new["data"] = {"output_value": 12_500_000, "water_withdrawal_m3": 5_000}
+    carbon = calculator.compare(framework, old, new)["carbon"]
+    assert carbon["total_t"] == pair_of(44.03, None, None, None)
+    assert (carbon["grid_factor_t"], carbon["own_t"]) == (None, None)
+
+
+def test_an_earlier_year_without_output_splits_only_tonnes(framework: Framework) -> None:
+    """No output value in the earlier year: tonnes split (grid 0.144, own -4.403), the figures per RMB 10k do not."""
+    old, new = pair("simple")
+    del old["data"]["output_value"]
+    carbon = calculator.compare(framework, old, new)["carbon"]
+    assert (carbon["grid_factor_t"], carbon["own_t"]) == (0.144, -4.403)
+    assert (carbon["grid_factor_per_10k_rmb"], carbon["own_per_10k_rmb"]) == (None, None)
+
+
+def test_a_later_file_of_an_older_format_is_named(framework: Framework) -> None:
+    """The 'across' pair the other way round: the later file is the version-1 one without an edition."""
+    old, new = pair("across")
+    comparison = calculator.compare(framework, new, old)
+    by_code = {message["code"]: message for message in comparison["messages"]}
+    assert by_code["compare_format_differs"] == warning(
+        "compare_format_differs", "compare_new", {"found": 1, "expected": 2}
+    )
+    assert by_code["compare_edition_differs"]["params"] == {"old": "2026", "new": "–", "expected": "2026"}
+    assert "compare_year_order" not in by_code  # 2024 -> 2025
+
+
+def test_points_decide_before_the_shown_value(framework: Framework) -> None:
+    """Energy 407 250 -> 408 047 kWh x 0.1229 / 1000 = 50.0510 -> 50.1490 tce over 1 000 RMB 10k: 0.050051 and
+    0.050149 both show as 0.0501, but the points (general 0.12 -> 0.05) are (0.12 - v) / 0.07 x 8 = 7.9942 -> 7.99
+    and 7.9830 -> 7.98: a drop of 0.01 point is a worsening even though the shown value did not move."""
+    old, new = pair("simple")
+    old["data"] = {"output_value": 10_000_000, "electricity_csg": 407_250}
+    new["data"] = {"output_value": 10_000_000, "electricity_csg": 408_047}
+    items = {entry["id"]: entry for entry in calculator.compare(framework, old, new)["indicators"]}
+    energy = items["energy-intensity"]
+    assert (energy["old"]["value"], energy["new"]["value"]) == (0.0501, 0.0501)
+    assert (energy["old"]["points"], energy["new"]["points"]) == (7.99, 7.98)
+    assert (energy["value_change"], energy["points_change"], energy["change"]) == (0.0, -0.01, "worsened")

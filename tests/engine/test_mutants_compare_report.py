@@ -15,7 +15,7 @@ import pytest
 import calculator
 from calculator import Framework
 from calculator.compare_report import comparison_csv_header, comparison_csv_rows, comparison_parts, signed
-from tests.engine.engine_support import load_cases
+from tests.engine.engine_support import PLATFORM_FUNCTIONS, load_cases
 
 PAIRS: dict[str, dict[str, Any]] = load_cases("mutants_compare.json")["pairs"]
 TITLE = "Hong Kong–Guangdong Green Manufacturing Index and Code of Practice — Year-on-year comparison"
@@ -490,13 +490,105 @@ def test_the_simple_csv_row_by_row(framework: Framework) -> None:
     assert rows == expected
 
 
+ZH_HANT_INDICATORS = [
+    ("energy-intensity", "單位產值綜合能耗"),
+    ("carbon-intensity", "單位產值碳排放量"),
+    ("renewable-share", "可再生能源利用率"),
+    ("energy-carbon-platform", "能碳管理平台功能數量"),
+    ("material-intensity", "單位產值主要原材料消耗量"),
+    ("water-intensity", "單位產值取水量"),
+    ("water-reuse", "工業用水重複利用率"),
+    ("solid-waste-utilisation", "一般工業固體廢物綜合利用率"),
+    ("process-equipment", "工藝及設備先進性"),
+    ("retrofit-investment", "綠色低碳改造投資佔比"),
+    ("pollutant-intensity", "單位產值主要污染物產生量"),
+    ("green-design", "綠色設計"),
+    ("product-carbon-footprint", "產品碳足跡"),
+    ("land-output", "單位用地面積產值"),
+]
+
+
 def test_csv_names_in_chinese(framework: Framework) -> None:
-    """The figures per output value are named with the Chinese qualifier (full-width brackets)."""
+    """Every row's name in zh-hant (framework.yaml, dimensions/*.yaml, messages.yaml): a qualifier in full-width
+    brackets, the message rendered in the same language."""
     rows = comparison_csv_rows(compared("simple", framework), framework, "zh-hant")
-    names = {(row[0], row[1]): row[2] for row in rows}
-    assert names[("carbon", "per_10k_rmb")] == "範圍一及二合計（單位產值）"
-    assert names[("energy", "per_10k_rmb")] == "綜合能源消費量（單位產值）"
-    assert names[("water", "per_10k_rmb")] == "取水量（單位產值）"
+    indicators = [
+        (section, indicator_id, name)
+        for indicator_id, name in ZH_HANT_INDICATORS
+        for section in ("indicator_value", "indicator_points")
+    ]
+    assert [row[:3] for row in rows] == [
+        ["file", "old", "較早的評估"],
+        ["file", "new", "較後的評估"],
+        ["total", "total", "總分"],
+        ["rating", "rating", "評級"],
+        ["dimension", "energy", "能源低碳化"],
+        ["dimension", "resources", "資源高效化"],
+        ["dimension", "clean", "生產潔淨化"],
+        ["dimension", "products", "產品綠色化"],
+        ["dimension", "land", "用地集約化"],
+        *([section, indicator_id, name] for section, indicator_id, name in indicators),
+        ["carbon", "total_t", "範圍一及二合計"],
+        ["carbon", "scope1_t", "範圍一（直接排放）"],
+        ["carbon", "scope2_t", "範圍二（外購電力）"],
+        ["carbon", "per_10k_rmb", "範圍一及二合計（單位產值）"],
+        ["carbon", "grid_factor_t", "其中因電網排放因子變化"],
+        ["carbon", "own_t", "其中工廠本身的變化"],
+        ["carbon", "grid_factor_per_10k_rmb", "其中因電網排放因子變化"],
+        ["carbon", "own_per_10k_rmb", "其中工廠本身的變化"],
+        ["energy", "tce", "綜合能源消費量"],
+        ["energy", "per_10k_rmb", "綜合能源消費量（單位產值）"],
+        ["water", "m3", "取水量"],
+        ["water", "per_10k_rmb", "取水量（單位產值）"],
+        ["completeness", "answered", "完整度"],
+        [
+            "message",
+            "compare_grid_factor",
+            "兩個年度的電網排放因子不同（分別為 2022 年及 2023 年公布的數值）；"
+            "碳足跡的變化分為因電網排放因子變化的部分及工廠本身的變化。",
+        ],
+    ]
+
+
+def test_files_that_cannot_be_scored_in_chinese(framework: Framework) -> None:
+    new = copy.deepcopy(PAIRS["simple"]["new"])
+    new["data"]["water_withdrawal_m3"] = -1
+    comparison = calculator.compare(framework, ["x"], new)
+    refusal = "無法評分，因此不作比較；請先更正其列出的問題。"
+    old_problem = "檔案：應為評估檔案（格式為「gmi-assessment」的 JSON 物件）。"
+    new_problem = "取水量：不能為負數，請填寫 0 或以上。"
+    assert calculator.render_comparison_text(comparison, framework, "zh-hant").split("\n") == [
+        "粵港互通綠色生產指數及實務守則 — 按年比較",
+        f"! 較早的評估{refusal}",
+        f"! 較後的評估{refusal}",
+        "較早的評估:",
+        f"  ! {old_problem}",
+        "較後的評估:",
+        f"  ! {new_problem}",
+        "",
+    ]
+    assert [row[2] for row in comparison_csv_rows(comparison, framework, "zh-hant")] == [
+        f"較早的評估{refusal}",
+        f"較後的評估{refusal}",
+        old_problem,
+        new_problem,
+    ]
+
+
+def test_a_count_shows_whole_functions_and_a_blank_organisation_a_dash(framework: Framework) -> None:
+    """The simple pair with 6 platform functions in the later year (6 / 8 x 6 = 4.5 points) and no organisation."""
+    old, new = copy.deepcopy(PAIRS["simple"]["old"]), copy.deepcopy(PAIRS["simple"]["new"])
+    new["selections"]["energy-carbon-platform"] = list(PLATFORM_FUNCTIONS[:6])
+    del old["organisation"], new["organisation"]
+    parts = comparison_parts(calculator.compare(framework, old, new), framework, "en")
+    assert parts["sides"] == {
+        "old": "Earlier assessment: 2022 | – | General manufacturing",
+        "new": "Later assessment: 2023 | – | General manufacturing",
+    }
+    improved = {item["id"]: item["text"] for item in parts["changes"][0]["items"]}
+    assert improved["energy-carbon-platform"] == (
+        " 4. Functions of the energy and carbon management platform: 4 → 6 functions; Points 3.00 → 4.50 / 6 (+1.50)"
+    )
 
 
 @pytest.mark.parametrize(
