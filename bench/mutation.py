@@ -384,6 +384,7 @@ def main() -> int:
         job_file, results, count = write_jobs(selected, args.max_children)
         code = run_driver(job_file, args.examples) if count else 0
         stored = store_results(results, dict(selected))
+        results.write_text("", encoding="utf-8")
         print(f"kept {save_verdicts()} verdicts in {VERDICTS.relative_to(ROOT)}")
         elapsed = time.monotonic() - start
         print(f"judged {stored} mutants in {elapsed:.0f} s ({stored / max(elapsed, 1e-9):.2f} a second)\n")

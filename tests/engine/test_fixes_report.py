@@ -197,3 +197,43 @@ def test_a_missing_input_and_a_refused_unit_are_both_named(framework: Framework)
         f" Output value in RMB 10k; Not accepted: {electricity} – Units)"
     )
     assert expected in lines, lines
+
+
+#: Both own values of the platform refused ("y", "x"): two refused fields, baseline first (the order the fields are
+#: read), joined by the language's list separator (", " in English, "、" in Chinese), by hand from labels.
+TWO_REFUSED = {
+    "en": "   4. Functions of the energy and carbon management platform: unanswered (0 / 6; Not accepted:"
+    " Functions of the energy and carbon management platform – Baseline value,"
+    " Functions of the energy and carbon management platform – Leading value)",
+    "zh-hant": "   4. 能碳管理平台功能數量: 未回答 (0 / 6; 未獲接受:"
+    " 能碳管理平台功能數量 – 基準值、能碳管理平台功能數量 – 引領值)",
+    "zh-hans": "   4. 能碳管理平台功能数量: 未填写 (0 / 6; 未被接受:"
+    " 能碳管理平台功能数量 – 基准值、能碳管理平台功能数量 – 引领值)",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_two_refused_fields_are_listed_with_the_languages_separator(framework: Framework, language: str) -> None:
+    raw = assessment(
+        benchmark_set="custom",
+        custom_benchmarks={"energy-carbon-platform": {"baseline": "y", "leading": "x"}},
+        selections={"energy-carbon-platform": ["energy_query", "energy_flow"]},
+    )
+    result = calculator.score(framework, raw, partial=True)
+    lines = calculator.render_text(result, framework, language).splitlines()
+    assert TWO_REFUSED[language] in lines, lines
+
+
+@pytest.mark.parametrize("language", ["zh-hant", "zh-hans"])
+def test_the_csv_names_the_missing_inputs_then_the_refused_unit(framework: Framework, language: str) -> None:
+    # As in the text report, but the CSV entry gives the missing inputs' names without the "Missing:" label, then
+    # "; " and the refused unit with its label; the names are those of indicators/ in the reader's language.
+    raw = assessment(data={"electricity_csg": 1000}, units={"electricity_csg": "furlong"})
+    result = calculator.score(framework, raw, partial=True)
+    cell = calculator.csv_row("f.json", result, framework, language)[csv_header(framework).index("missing")]
+    electricity = calculator.field_label(framework, "data.electricity_csg", language)
+    output = calculator.field_label(framework, "output_10k_rmb", language)  # the output value in RMB 10k
+    indicator = framework.entries["energy-intensity"]["name"][language]
+    refused, units = framework.labels["refused"][language], framework.labels["units"][language]
+    expected = f"{indicator}: {electricity}、{output}; {refused}: {electricity} – {units}"
+    assert expected in cell.split(" | "), cell
